@@ -1,0 +1,11 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import fontkit from '@pdf-lib/fontkit';
+const fk: any = fontkit.create(readFileSync('/work/main/electron/core/reports/fonts/DroidSansFallbackFull.ttf'));
+const s = fk.createSubset();
+for (const ch of '山田') s.includeGlyph(fk.glyphForCodePoint(ch.codePointAt(0)!));
+const stream = s.encodeStream();
+const parts: Buffer[] = [];
+stream.on('data', (d: Buffer) => parts.push(d));
+stream.on('end', () => { const b = Buffer.concat(parts); writeFileSync('/tmp/reports/sub.ttf', b); console.log('subset bytes', b.length);
+  const f2: any = fontkit.create(b); console.log(f2.numGlyphs, [0,1,2].map(i => { try { return f2.getGlyph(i).path.commands.length } catch (e) { return String(e) } }));
+});

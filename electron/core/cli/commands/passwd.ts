@@ -1,0 +1,28 @@
+import { UserError } from '../../errors';
+import { PASSPHRASE_FILE, type Command } from '../command';
+import { openVaultFromArgs } from '../open-from-cli';
+import { readPassphrase } from '../passphrase';
+
+export const passwdCommand: Command = {
+  name: 'passwd',
+  usage: 'auditdesk passwd VAULT [--passphrase-file F] [--new-passphrase-file F]',
+  summary: 'change the passphrase (the new one from AUDITDESK_NEW_PASSPHRASE or a prompt)',
+  options: { ...PASSPHRASE_FILE, 'new-passphrase-file': { type: 'string' } },
+  async run(args, io) {
+    const db = await openVaultFromArgs(args, io);
+    try {
+      const next = await readPassphrase(io, args.values['new-passphrase-file'] as string | undefined, {
+        envName: 'AUDITDESK_NEW_PASSPHRASE',
+        prompt: 'New passphrase: ',
+      });
+      if (!next) throw new UserError('the new passphrase must not be empty');
+      // Re-encrypts every page in place; the WAL is checkpointed first so no page keeps the old key.
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.rekey(Buffer.from(next, 'utf8'));
+    } finally {
+      db.close();
+    }
+    io.stdout.write(`passphrase changed for ${args.positionals[0]}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,123 @@
+// Format `auditdesk`: records of CONTRACT §1 as NDJSON, a JSON array, or CSV with §1 names as header.
+import { parse as parseCsv } from 'csv-parse';
+import type { Line } from '../line-reader';
+import { CellError, decodeCell, EXTRA_COLUMN } from './auditdesk-csv-cells';
+import type { FormatContext, ImportFormat, ParsedItem } from './import-format';
+import { jsonArrayElements, ndjsonItems, parseJsonItem } from './json-values';
+
+export const auditdeskFormat: ImportFormat = {
+  name: 'auditdesk',
+  detect: (sample) => {
+    const start = sample.replace(/^\uFEFF/, '').trimStart();
+    if (start.startsWith('{') || start.startsWith('[')) return /"kind"\s*:\s*"(log|query|export|violation)"/.test(sample);
+    const header = start.split(/\r?\n/, 1)[0] ?? '';
+    const names = header.split(',').map((h) => h.trim().replace(/^"|"$/g, ''));
+    return names.includes('id') && names.includes('kind') && names.includes('tenant');
+  },
+  read: (lines, context) => readAuditdesk(lines, context),
+};
+
+async function* readAuditdesk(lines: AsyncIterable<Line>, context: FormatContext): AsyncGenerator<ParsedItem> {
+  const iterator = lines[Symbol.asyncIterator]();
+  // Peek at the first non-blank line to choose NDJSON, JSON array or CSV.
+  const peeked: Line[] = [];
+  let first: Line | undefined;
+  for (;;) {
+    const next = await iterator.next();
+    if (next.done) break;
+    peeked.push(next.value);
+    if (next.value.text.trim() !== '') {
+      first = next.value;
+      break;
+    }
+  }
+  if (!first) return; // an empty file: 0 records
+  const replay = (async function* () {
+    yield* peeked;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  })();
+  const lead = first.text.trimStart()[0];
+  if (lead === '[') yield* arrayItems(replay);
+  else if (lead === '{') yield* ndjsonItems(replay);
+  else yield* csvItems(replay, context);
+}
+
+async function* arrayItems(lines: AsyncIterable<Line>): AsyncGenerator<ParsedItem> {
+  for await (const element of jsonArrayElements(lines)) {
+    if ('error' in element) yield { line: element.line, errors: [{ field: '(json)', message: element.error }] };
+    else yield parseJsonItem(element.text, element.line);
+  }
+}
+
+interface CsvRow {
+  record: Array<{ text: string; quoted: boolean }>;
+  info: { lines: number };
+}
+
+export async function* csvItems(lines: AsyncIterable<Line>, _context: FormatContext): AsyncGenerator<ParsedItem> {
+  // Cells keep whether they were quoted: "" (empty string) and an empty cell (absent) differ.
+  const parser = parseCsv({
+    bom: true,
+    info: true,
+    skip_empty_lines: true,
+    cast: (value, ctx) => ({ text: value, quoted: ctx.quoting }),
+  });
+  let header: string[] | null = null;
+  let nextStart = 1;
+  let failure: Error | null = null;
+  parser.on('error', (error) => (failure = error));
+  const drain = function* (): Generator<ParsedItem> {
+    let row: CsvRow | null;
+    while ((row = parser.read() as CsvRow | null) !== null) {
+      const line = nextStart;
+      nextStart = row.info.lines + 1;
+      if (!header) {
+        header = row.record.map((c) => c.text.trim());
+        continue;
+      }
+      yield rowToItem(header, row.record, line);
+    }
+  };
+  for await (const line of lines) {
+    parser.write(`${line.text}\n`);
+    if (failure) break;
+    yield* drain();
+  }
+  if (!failure) {
+    parser.end();
+    yield* drain();
+  }
+  if (failure) {
+    const err = failure as Error & { lines?: number };
+    yield { line: err.lines ?? nextStart, errors: [{ field: '(csv)', message: `invalid CSV: ${err.message}` }] };
+  }
+}
+
+function rowToItem(header: string[], cells: Array<{ text: string; quoted: boolean }>, line: number): ParsedItem {
+  const record: Record<string, unknown> = {};
+  const errors: Array<{ field: string; message: string }> = [];
+  header.forEach((name, i) => {
+    const cell = cells[i];
+    if (!cell) return;
+    try {
+      const decoded = decodeCell(name, cell.text, cell.quoted);
+      if (decoded.absent) return;
+      if (name === EXTRA_COLUMN) {
+        if (typeof decoded.value !== 'object' || decoded.value === null || Array.isArray(decoded.value)) {
+          throw new CellError('must be a JSON object of extra members');
+        }
+        Object.assign(record, decoded.value);
+      } else {
+        record[name] = decoded.value;
+      }
+    } catch (error) {
+      if (!(error instanceof CellError)) throw error;
+      errors.push({ field: name, message: error.message });
+    }
+  });
+  return errors.length ? { line, errors } : { line, record };
+}

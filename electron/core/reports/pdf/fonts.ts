@@ -1,0 +1,154 @@
+// Unicode text for pdf-lib. pdf-lib's standard fonts are WinAnsi only, so we embed TrueType subsets:
+// DejaVu Sans for Latin/Greek/Cyrillic and Droid Sans Fallback for CJK (it has no Latin glyphs), and
+// split every string into runs by which font has the glyph. A character neither font has prints
+// as "?" rather than silently as an empty box.
+import { readFileSync } from 'node:fs';
+import fontkit from '@pdf-lib/fontkit';
+import { rgb, type Color, type PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
+
+export interface FontBytes {
+  regular: Uint8Array;
+  bold: Uint8Array;
+  cjk: Uint8Array;
+}
+
+interface Coverage { hasGlyphForCodePoint(cp: number): boolean }
+
+let cachedBytes: FontBytes | undefined;
+const coverageCache = new WeakMap<Uint8Array, Coverage>();
+
+/** The fonts shipped beside this code (see fonts/PROVENANCE.md). Read once per process. */
+export function defaultFontBytes(): FontBytes {
+  const at = (name: string) => new Uint8Array(readFileSync(new URL(`../fonts/${name}`, import.meta.url)));
+  cachedBytes ??= { regular: at('DejaVuSans.ttf'), bold: at('DejaVuSans-Bold.ttf'), cjk: at('DroidSansFallbackFull.ttf') };
+  return cachedBytes;
+}
+
+interface GlyphSubset { glyf: Uint8Array[]; offset: number; _addGlyph(gid: number): number }
+const PATCHED = Symbol('auditdesk.evenGlyphs');
+
+/**
+ * @pdf-lib/fontkit 1.1.1's TrueType subsetter copies each glyph's bytes as they are, then writes a
+ * short `loca` table (offsets / 2) when the subset is small. Fonts that store glyphs of odd length
+ * (Droid Sans Fallback does) then get every later offset wrong, and viewers draw nothing for 山田.
+ * Padding each glyph to an even length (zeros after a glyph are ignored) makes the offsets exact.
+ */
+function padGlyphsToEvenLength(font: { createSubset(): unknown }): void {
+  const proto = Object.getPrototypeOf(font.createSubset()) as GlyphSubset & { [PATCHED]?: true };
+  if (proto[PATCHED]) return;
+  const addGlyph = proto._addGlyph;
+  proto._addGlyph = function (this: GlyphSubset, gid: number): number {
+    const index = addGlyph.call(this, gid);
+    const last = this.glyf[this.glyf.length - 1]!;
+    if (last.length % 2 === 1) {
+      // Same Buffer class as fontkit's own (it bundles a polyfill its stream code insists on).
+      const padded = (last.constructor as unknown as { alloc(n: number): Uint8Array }).alloc(last.length + 1);
+      padded.set(last);
+      this.glyf[this.glyf.length - 1] = padded;
+      this.offset += 1;
+    }
+    return index;
+  };
+  proto[PATCHED] = true;
+}
+
+function coverage(bytes: Uint8Array): Coverage {
+  let c = coverageCache.get(bytes);
+  if (!c) {
+    const font = fontkit.create(bytes as Buffer);
+    padGlyphsToEvenLength(font as unknown as { createSubset(): unknown });
+    c = font as unknown as Coverage;
+    coverageCache.set(bytes, c);
+  }
+  return c;
+}
+
+export interface TextStyle {
+  size: number;
+  bold?: boolean;
+  color?: Color;
+}
+
+interface Run { font: PDFFont; text: string }
+
+export class FontSet {
+  private constructor(
+    private readonly regular: PDFFont,
+    private readonly bold: PDFFont,
+    private readonly cjk: PDFFont,
+    private readonly latinCoverage: Coverage,
+    private readonly boldCoverage: Coverage,
+    private readonly cjkCoverage: Coverage,
+  ) {}
+
+  static async embed(doc: PDFDocument, bytes: FontBytes = defaultFontBytes()): Promise<FontSet> {
+    doc.registerFontkit(fontkit);
+    const cov = [coverage(bytes.regular), coverage(bytes.bold), coverage(bytes.cjk)] as const;
+    // subset: only the glyphs used are written, which keeps a report tens of kB instead of 5 MB.
+    const [regular, bold, cjk] = await Promise.all([
+      doc.embedFont(bytes.regular, { subset: true }),
+      doc.embedFont(bytes.bold, { subset: true }),
+      doc.embedFont(bytes.cjk, { subset: true }),
+    ]);
+    return new FontSet(regular, bold, cjk, ...cov);
+  }
+
+  /** Splits text into runs of one font each. Control characters become spaces. */
+  private runs(text: string, bold: boolean): Run[] {
+    const primary = bold ? this.bold : this.regular;
+    const primaryCov = bold ? this.boldCoverage : this.latinCoverage;
+    const out: Run[] = [];
+    for (const ch of text.replace(/[\u0000-\u001f\u007f]/g, ' ')) {
+      const cp = ch.codePointAt(0)!;
+      let font = primary, c = ch;
+      if (!primaryCov.hasGlyphForCodePoint(cp)) {
+        if (this.cjkCoverage.hasGlyphForCodePoint(cp)) font = this.cjk;
+        else c = '?';
+      }
+      const last = out[out.length - 1];
+      if (last && last.font === font) last.text += c;
+      else out.push({ font, text: c });
+    }
+    return out;
+  }
+
+  width(text: string, style: TextStyle): number {
+    let w = 0;
+    for (const r of this.runs(text, style.bold ?? false)) w += r.font.widthOfTextAtSize(r.text, style.size);
+    return w;
+  }
+
+  draw(page: PDFPage, text: string, x: number, y: number, style: TextStyle): void {
+    let at = x;
+    for (const r of this.runs(text, style.bold ?? false)) {
+      page.drawText(r.text, { x: at, y, size: style.size, font: r.font, color: style.color ?? rgb(0, 0, 0) });
+      at += r.font.widthOfTextAtSize(r.text, style.size);
+    }
+  }
+
+  /** The text cut to fit `maxWidth`, with an ellipsis when cut. */
+  fit(text: string, maxWidth: number, style: TextStyle): string {
+    if (this.width(text, style) <= maxWidth) return text;
+    const chars = [...text];
+    let lo = 0, hi = chars.length;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.width(chars.slice(0, mid).join('') + '…', style) <= maxWidth) lo = mid; else hi = mid - 1;
+    }
+    return chars.slice(0, lo).join('') + '…';
+  }
+
+  /** Greedy word wrap to lines no wider than `maxWidth` (a word longer than a line is cut). */
+  wrap(text: string, maxWidth: number, style: TextStyle): string[] {
+    const lines: string[] = [];
+    let line = '';
+    for (const word of text.split(/\s+/).filter(Boolean)) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (this.width(candidate, style) <= maxWidth) { line = candidate; continue; }
+      if (line) lines.push(line);
+      line = this.width(word, style) <= maxWidth ? word : this.fit(word, maxWidth, style);
+    }
+    if (line) lines.push(line);
+    return lines;
+  }
+}

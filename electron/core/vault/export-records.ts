@@ -1,0 +1,65 @@
+// Writes records in format §1 with their chain fields, so that `verify-file` verifies the result.
+// The output is written to a temporary file and renamed at the end: a failed export leaves nothing.
+import fs from 'node:fs';
+import type Database from 'better-sqlite3';
+import { stringify } from 'csv-stringify/sync';
+import { CSV_COLUMNS, EXTRA_COLUMN, encodeCell } from '../ingest/formats/auditdesk-csv-cells';
+import type { RecordFilter } from './record-filter';
+import { filterSql } from './record-filter';
+
+export type ExportFormat = 'ndjson' | 'json' | 'csv';
+
+/** The record as exported: the stored canonical text with its audit_hash put back, no re-encoding. */
+export function withAuditHash(canonical: string, auditHash: string): string {
+  return canonical === '{}' ? `{"audit_hash":"${auditHash}"}` : `{"audit_hash":"${auditHash}",${canonical.slice(1)}`;
+}
+
+const KNOWN = new Set<string>(CSV_COLUMNS);
+
+function csvRow(record: Record<string, unknown>): string {
+  const extra: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(record)) if (!KNOWN.has(k)) extra[k] = v;
+  const cells = CSV_COLUMNS.map((c) => encodeCell(c, record[c]));
+  cells.push(encodeCell(EXTRA_COLUMN, Object.keys(extra).length ? extra : undefined));
+  return stringify([cells.map((c) => c.text)], {
+    cast: { string: (value, ctx) => ({ value, quoted: cells[ctx.index ?? 0]?.quote ?? false }) },
+  });
+}
+
+export async function exportRecords(
+  db: Database.Database,
+  out: string,
+  format: ExportFormat,
+  filter: RecordFilter,
+  onProgress?: (records: number) => void,
+): Promise<number> {
+  const { where, params } = filterSql(filter);
+  const rows = db
+    .prepare(`SELECT canonical, audit_hash FROM records ${where} ORDER BY tenant, seq`)
+    .iterate(...params) as Iterable<{ canonical: string; audit_hash: string }>;
+  const temporary = `${out}.partial-${process.pid}`;
+  const stream = fs.createWriteStream(temporary);
+  const write = async (text: string) => {
+    if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
+  };
+  let count = 0;
+  try {
+    if (format === 'csv') await write(stringify([[...CSV_COLUMNS, EXTRA_COLUMN]]));
+    if (format === 'json') await write('[');
+    for (const row of rows) {
+      const text = withAuditHash(row.canonical, row.audit_hash);
+      if (format === 'ndjson') await write(`${text}\n`);
+      else if (format === 'json') await write(`${count ? ',' : ''}\n${text}`);
+      else await write(csvRow(JSON.parse(text) as Record<string, unknown>));
+      if (++count % 10000 === 0) onProgress?.(count);
+    }
+    if (format === 'json') await write('\n]\n');
+    await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    fs.renameSync(temporary, out);
+    return count;
+  } catch (error) {
+    stream.destroy();
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
+}

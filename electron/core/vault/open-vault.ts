@@ -1,0 +1,97 @@
+// Opens or creates a vault: one SQLCipher 4 file keyed with the passphrase itself (CONTRACT §3), so that
+// standard SQLCipher 4 tools open it too.
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import { UserError } from '../errors';
+import { migrate } from './migrate';
+import { MIGRATIONS } from './migrations';
+import type { Migration } from './migrations/migration';
+
+/** 'ADK1': marks the file as an AuditDesk vault for `PRAGMA application_id`. */
+export const APPLICATION_ID = 0x41444b31;
+
+export interface OpenOptions {
+  create?: boolean;
+  readonly?: boolean;
+  /** For tests of the migration runner only. */
+  migrations?: readonly Migration[];
+  /** Where the native module lives (the desktop app passes its Electron build). */
+  nativeBinding?: string;
+}
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+export function openVault(path: string, passphrase: string, options: OpenOptions = {}): Database.Database {
+  checkPath(path, options.create ?? false);
+  if (passphrase.length === 0) throw new UserError('the passphrase must not be empty');
+  const db = new Database(path, {
+    readonly: options.readonly ?? false,
+    fileMustExist: !options.create,
+    nativeBinding: options.nativeBinding,
+  });
+  try {
+    db.pragma(`cipher = 'sqlcipher'`);
+    db.pragma('legacy = 4');
+    db.key(Buffer.from(passphrase, 'utf8'));
+    // A wrong key only shows at the first read.
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    } catch {
+      throw new UserError(`cannot open ${path}: wrong passphrase, or not an AuditDesk vault`);
+    }
+    configure(db, options.readonly ?? false);
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    const empty = (db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number }).n === 0;
+    if (empty && options.create) {
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+    } else if (appId !== APPLICATION_ID) {
+      throw new UserError(`${path} is an encrypted SQLite database, but not an AuditDesk vault`);
+    }
+    if (!options.readonly) migrate(db, options.migrations ?? MIGRATIONS, path);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function configure(db: Database.Database, readonly: boolean): void {
+  // Sorting and temporary indexes stay in memory: SQLite's temp files would not be encrypted.
+  db.pragma('temp_store = MEMORY');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  if (!readonly) {
+    // WAL: readers (the UI) are not blocked by a long import; the -wal file is encrypted as well.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+  }
+  db.pragma('cache_size = -65536'); // 64 MiB
+}
+
+function checkPath(path: string, create: boolean): void {
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(path);
+  } catch {
+    stat = undefined;
+  }
+  if (create) {
+    if (stat) throw new UserError(`${path} already exists; choose a new file for the vault`);
+    return;
+  }
+  if (!stat) throw new UserError(`${path}: no such vault file`);
+  if (stat.isDirectory()) throw new UserError(`${path} is a directory, not a vault file`);
+  let head: Buffer;
+  try {
+    const fd = fs.openSync(path, 'r');
+    head = Buffer.alloc(16);
+    fs.readSync(fd, head, 0, 16, 0);
+    fs.closeSync(fd);
+  } catch (error) {
+    throw new UserError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  if (stat.size > 0 && head.equals(SQLITE_HEADER)) {
+    throw new UserError(`${path} is a plain, unencrypted SQLite database, not an AuditDesk vault`);
+  }
+  if (stat.size === 0) throw new UserError(`${path} is empty, not an AuditDesk vault`);
+}
