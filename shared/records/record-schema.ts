@@ -116,7 +116,7 @@ export function checkRecord(value: unknown): RecordCheck {
       ok: false,
       errors: parsed.error.issues.map((issue) => ({
         field: issue.path.length ? issue.path.map(String).join('.') : '(record)',
-        message: issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message,
+        message: valueAt(value, issue.path) === undefined ? 'is required' : issue.message,
       })),
     };
   }
@@ -130,6 +130,12 @@ export function checkRecord(value: unknown): RecordCheck {
   }
   // The input itself, not zod's copy: zod may reorder or coerce, and we hash what we were given.
   return { ok: true, record: value as AuditRecord };
+}
+
+function valueAt(value: unknown, path: PropertyKey[]): unknown {
+  let at: unknown = value;
+  for (const key of path) at = at && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key] : undefined;
+  return at;
 }
 
 export function hasChainFields(record: AuditRecord): boolean {

@@ -109,6 +109,12 @@ describe('verification rules', () => {
     expect(opened.ok && opened.note.text).toBe(text);
   });
 
+  it('signs non-ASCII text as UTF-8 and refuses text that has no UTF-8 form', () => {
+    const opened = openNote(signNote('Zürich audit 😀\n', [alice]), [alice.verifier]);
+    expect(opened.ok && opened.note.text).toBe('Zürich audit 😀\n');
+    expect(() => signNote('half a pair \uD800\n', [alice])).toThrow(/lone surrogate/);
+  });
+
   it('carries over earlier signatures when adding one (cosigning)', () => {
     const first = parseNote(signNote('text\n', [alice]));
     const cosigned = signNote(first.text, [bob], first.signatures);

@@ -8,7 +8,8 @@ export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-export function migrate(db: Database.Database, migrations: readonly Migration[], vaultPath: string): void {
+/** A vault from a newer version is never touched: its schema may mean things this version cannot know. */
+export function refuseNewer(db: Database.Database, migrations: readonly Migration[], vaultPath: string): void {
   const latest = migrations.at(-1)?.version ?? 0;
   const current = schemaVersion(db);
   if (current > latest) {
@@ -17,6 +18,11 @@ export function migrate(db: Database.Database, migrations: readonly Migration[],
         'Upgrade AuditDesk to open it; the vault was not changed.',
     );
   }
+}
+
+export function migrate(db: Database.Database, migrations: readonly Migration[], vaultPath: string): void {
+  refuseNewer(db, migrations, vaultPath);
+  const current = schemaVersion(db);
   for (const migration of migrations) {
     if (migration.version <= current) continue;
     const apply = db.transaction(() => {

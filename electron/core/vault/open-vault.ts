@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { UserError } from '../errors';
-import { migrate } from './migrate';
+import { migrate, refuseNewer } from './migrate';
 import { MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/migration';
 
@@ -47,7 +47,8 @@ export function openVault(path: string, passphrase: string, options: OpenOptions
     } else if (appId !== APPLICATION_ID) {
       throw new UserError(`${path} is an encrypted SQLite database, but not an AuditDesk vault`);
     }
-    if (!options.readonly) migrate(db, options.migrations ?? MIGRATIONS, path);
+    if (options.readonly) refuseNewer(db, options.migrations ?? MIGRATIONS, path);
+    else migrate(db, options.migrations ?? MIGRATIONS, path);
     return db;
   } catch (error) {
     db.close();

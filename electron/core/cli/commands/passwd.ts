@@ -16,9 +16,11 @@ export const passwdCommand: Command = {
         prompt: 'New passphrase: ',
       });
       if (!next) throw new UserError('the new passphrase must not be empty');
-      // Re-encrypts every page in place; the WAL is checkpointed first so no page keeps the old key.
-      db.pragma('wal_checkpoint(TRUNCATE)');
+      // SQLite3MultipleCiphers re-encrypts only outside WAL mode: leave WAL (which checkpoints every page
+      // into the main file), re-encrypt every page in one transaction, then return to WAL.
+      db.pragma('journal_mode = DELETE');
       db.rekey(Buffer.from(next, 'utf8'));
+      db.pragma('journal_mode = WAL');
     } finally {
       db.close();
     }

@@ -1,5 +1,6 @@
 import type { Migration } from './migration';
 import { initial } from './0001-initial';
+import { keysAndLedger } from './0002-keys-and-ledger';
 
-/** Every migration, in order. Append only. */
-export const MIGRATIONS: readonly Migration[] = [initial];
+/** Every migration, in order. Append only: add a new numbered file, never edit a released one. */
+export const MIGRATIONS: readonly Migration[] = [initial, keysAndLedger];
