@@ -1,6 +1,7 @@
 // Reads a file as numbered lines in constant memory, and hashes every byte as it goes (the import
 // history keeps the file's SHA-256). Bytes that are not UTF-8 and overlong lines are errors that name
-// the line; a UTF-8 byte order mark at the start is skipped.
+// the line; a UTF-8 byte order mark at the start is skipped. A '\r' before the newline is kept: JSON
+// treats it as white space, and CSV needs it inside quoted values.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { UserError } from '../errors';
@@ -94,7 +95,6 @@ export class LineReader {
       throw new UserError(`${this.path} line ${line}: bytes that are not UTF-8 at byte ${at + 1} of the line`);
     }
     if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    if (text.endsWith('\r')) text = text.slice(0, -1);
     return text;
   }
 }

@@ -9,7 +9,7 @@ export const auditdeskFormat: ImportFormat = {
   name: 'auditdesk',
   detect: (sample) => {
     const start = sample.replace(/^\uFEFF/, '').trimStart();
-    if (start.startsWith('{') || start.startsWith('[')) return /"kind"\s*:\s*"(log|query|export|violation)"/.test(sample);
+    if (start.startsWith('{') || start.startsWith('[')) return /"kind"\s*:/.test(sample) && /"tenant"\s*:/.test(sample);
     const header = start.split(/\r?\n/, 1)[0] ?? '';
     const names = header.split(',').map((h) => h.trim().replace(/^"|"$/g, ''));
     return names.includes('id') && names.includes('kind') && names.includes('tenant');

@@ -1,0 +1,116 @@
+// The real binary in a child process: exit codes, output streams, and a real kill in mid-import.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openVault } from '../../electron/core/vault/open-vault';
+import { BIN, PASSPHRASE, spawnCli } from '../support/cli';
+import { chainByHand, logRecord } from '../support/records';
+import { ndjson, tempDir, writeFile } from '../support/temp';
+
+describe('the auditdesk binary', () => {
+  it('round-trips: init, import, verify, export, verify-file, with CONTRACT §3 exit codes', async () => {
+    const dir = tempDir();
+    const vault = path.join(dir, 'v.vault');
+    expect((await spawnCli(['init', vault])).code).toBe(0);
+    const file = writeFile(dir, 'a.ndjson', ndjson([logRecord(), logRecord({ tenant: 't2' }), logRecord()]));
+    const imported = await spawnCli(['import', vault, file]);
+    expect(imported).toMatchObject({ code: 0, stderr: '' });
+    expect(imported.stdout).toMatch(/3 imported, 0 duplicates skipped, 0 conflicts kept aside/);
+
+    const verified = await spawnCli(['verify', vault, '--json']);
+    expect(verified.code).toBe(0);
+    const report = JSON.parse(verified.stdout);
+    expect(report).toMatchObject({ ok: true, records: 3 });
+    expect(report.chains.map((c: { tenant: string; records: number }) => [c.tenant, c.records])).toEqual([['t1', 2], ['t2', 1]]);
+
+    for (const format of ['ndjson', 'json', 'csv']) {
+      const out = path.join(dir, `out.${format}`);
+      expect((await spawnCli(['export', vault, '--out', out, '--format', format])).code).toBe(0);
+      const checked = await spawnCli(['verify-file', out, '--json']);
+      expect(checked.code, checked.stderr).toBe(0);
+      expect(JSON.parse(checked.stdout)).toMatchObject({ ok: true, records: 3 });
+    }
+  });
+
+  it('verify-file exits 1 on a break and names it; --head catches a cut tail', async () => {
+    const dir = tempDir();
+    const records = chainByHand([logRecord(), logRecord(), logRecord(), logRecord()]);
+    const whole = writeFile(dir, 'whole.ndjson', ndjson(records));
+    const cut = writeFile(dir, 'cut.ndjson', ndjson(records.slice(0, 2)));
+    expect((await spawnCli(['verify-file', whole])).code).toBe(0);
+    const head = `t1:4:${records[3]!.audit_hash}`;
+    const truncated = await spawnCli(['verify-file', cut, '--head', head, '--json']);
+    expect(truncated.code).toBe(1);
+    expect(JSON.parse(truncated.stdout).chains[0].break).toMatchObject({ seq: 3, kind: 'truncated' });
+    const human = await spawnCli(['verify-file', cut, '--head', head]);
+    expect(human.stdout).toMatch(/BROKEN {2}t1: 2 records, first break at seq 3: truncated/);
+  });
+
+  it('verify-file of a record without chain fields is bad input naming the line', async () => {
+    const dir = tempDir();
+    const run = await spawnCli(['verify-file', writeFile(dir, 'x.ndjson', ndjson([logRecord()]))]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/x\.ndjson line 1: field seq is required/);
+  });
+
+  it('says what is wrong with the command line, and exits 2', async () => {
+    expect(await spawnCli(['frobnicate'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown command "frobnicate"/) });
+    expect(await spawnCli(['export', 'v.vault'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--out FILE is required/) });
+    expect(await spawnCli(['verify', 'v.vault', '--bogus'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/Unknown option '--bogus'/) });
+  });
+
+  it('reads the passphrase from --passphrase-file when the environment has none', async () => {
+    const dir = tempDir();
+    const vault = path.join(dir, 'v.vault');
+    const secret = writeFile(dir, 'pass.txt', `${PASSPHRASE}\n`);
+    expect((await spawnCli(['init', vault, '--passphrase-file', secret], { AUDITDESK_PASSPHRASE: '' })).code).toBe(0);
+    expect((await spawnCli(['verify', vault, '--passphrase-file', secret], { AUDITDESK_PASSPHRASE: '' })).code).toBe(0);
+    const none = await spawnCli(['verify', vault], { AUDITDESK_PASSPHRASE: '' });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/no passphrase: set AUDITDESK_PASSPHRASE, pass --passphrase-file FILE/);
+  });
+
+  it('prints no progress when stderr is not a terminal', async () => {
+    const dir = tempDir();
+    const vault = path.join(dir, 'v.vault');
+    await spawnCli(['init', vault]);
+    const run = await spawnCli(['import', vault, writeFile(dir, 'a.ndjson', ndjson([logRecord()]))]);
+    expect(run.stderr).toBe('');
+  });
+
+  it('a process killed in the middle of an import leaves a vault holding none of that file', async () => {
+    const dir = tempDir();
+    const vault = path.join(dir, 'v.vault');
+    await spawnCli(['init', vault]);
+    await spawnCli(['import', vault, writeFile(dir, 'first.ndjson', ndjson([logRecord(), logRecord()]))]);
+    const big = path.join(dir, 'big.ndjson');
+    expect((await spawnCli(['generate', big, '--records', '60000'])).code).toBe(0);
+
+    const child = spawn(process.execPath, [BIN, 'import', vault, big], { env: { ...process.env, AUDITDESK_PASSPHRASE: PASSPHRASE } });
+    // Kill once the import is well under way: its transaction has written pages to the -wal by then.
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        const wal = `${vault}-wal`;
+        if (fs.existsSync(wal) && fs.statSync(wal).size > 4 * 1024 * 1024) {
+          clearInterval(poll);
+          resolve();
+        }
+      }, 20);
+    });
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.on('close', resolve));
+
+    const db = openVault(vault, PASSPHRASE);
+    const n = (db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n;
+    const imports = (db.prepare('SELECT count(*) AS n FROM imports').get() as { n: number }).n;
+    db.close();
+    expect(n).toBe(2);
+    expect(imports).toBe(1);
+    const verified = await spawnCli(['verify', vault]);
+    expect(verified.code).toBe(0);
+    // And the same file imports completely afterwards.
+    const again = await spawnCli(['import', vault, big, '--json']);
+    expect(JSON.parse(again.stdout)[0]).toMatchObject({ ok: true, imported: 60000 });
+  });
+});
