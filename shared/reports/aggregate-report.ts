@@ -79,7 +79,7 @@ export function aggregateReport(input: AggregateInput): ComplianceReport {
   const sensitiveByOp = new Counter(), sensitiveByClass = new Counter();
   const frameworks = new Counter(), classifications = new Counter();
   const vSeverity = new Counter(), vStatus = new Counter(), vType = new Counter(), vPair = new Counter();
-  const vTable = new TableBuilder(['Time', 'Tenant', 'User', 'Type', 'Severity', 'Status', 'Hours to resolve'], limit);
+  const vTable = new TableBuilder(['Time', 'Tenant', 'User', 'Type', 'Severity', 'Status', 'Hours'], limit);
   const resolveHours: number[] = [];
   const exType = new Counter();
   const exTable = new TableBuilder(['Time', 'Tenant', 'User', 'Type', 'Model', 'Records', 'File'], limit);
@@ -100,7 +100,7 @@ export function aggregateReport(input: AggregateInput): ComplianceReport {
     const user = r.user ?? '(none)';
     byUser.add(user);
     if (isOutsideBusinessHours(r.timestamp, query.businessHours)) {
-      offHours++; offUser.add(user); offOp.add(r.operation ?? r.kind); userOff.add(user);
+      offHours++; offUser.add(user); offOp.add(r.operation ?? `(${r.kind})`); userOff.add(user);
     }
     const past = generatedAtMs - t > query.retentionDays * DAY_MS;
     const held = input.isUnderLegalHold?.(r) ?? false;
@@ -130,7 +130,7 @@ export function aggregateReport(input: AggregateInput): ComplianceReport {
     } else if (r.kind === 'export') {
       exType.add(r.export_type ?? ''); recordsExported += r.record_count ?? 0;
       exTable.push([r.timestamp, r.tenant, r.user ?? '', r.export_type ?? '', r.model_name ?? '',
-        String(r.record_count ?? ''), '']);
+        String(r.record_count ?? ''), r.file_path ?? '']);
     } else if (r.kind === 'query' && r.is_sensitive) {
       sensitiveQueries++; userSensitive.add(user);
       qType.add(r.query_type ?? ''); qModel.add(r.model_name ?? '');

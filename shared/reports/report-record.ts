@@ -16,6 +16,7 @@ export interface ReportRecord {
   model_name?: string;
   record_count?: number;
   export_type?: string;
+  file_path?: string;
   violation_type?: string;
   severity?: string;
   status?: string;

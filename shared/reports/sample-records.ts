@@ -72,9 +72,11 @@ export function sampleRecords(opts: SampleRecordOptions): ReportRecord[] {
         record_count: Math.floor(rnd() * 5000),
       });
     } else if (roll < 0.95) {
+      const export_type = pick(['CSV', 'EXCEL', 'PDF', 'JSON', 'XML']);
+      const model_name = pick(MODELS);
       out.push({
-        ...base, kind: 'export', export_type: pick(['CSV', 'EXCEL', 'PDF', 'JSON', 'XML']), model_name: pick(MODELS),
-        record_count: Math.floor(rnd() * 20000),
+        ...base, kind: 'export', export_type, model_name, record_count: Math.floor(rnd() * 20000),
+        file_path: `/exports/${model_name}-${seq}.${export_type === 'EXCEL' ? 'xlsx' : export_type.toLowerCase()}`,
       });
     } else {
       const status = pick(STATUSES);

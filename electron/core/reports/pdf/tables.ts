@@ -6,13 +6,14 @@ import type { Table } from '../../../../shared/reports/report-model';
 import { COLORS, CONTENT_WIDTH, Cursor, MARGIN, TEXT } from './layout';
 import type { TextStyle } from './fonts';
 
-const CELL: TextStyle = { size: 7.5, color: COLORS.text };
-const HEAD: TextStyle = { size: 7.5, bold: true, color: rgb(1, 1, 1) };
+const CELL: TextStyle = { size: 7, color: COLORS.text };
+const HEAD: TextStyle = { size: 7, bold: true, color: rgb(1, 1, 1) };
 const ROW_HEIGHT = 12;
-const PAD = 4;
+const PAD = 3;
 const SAMPLE_ROWS = 200; // rows measured to size columns; enough to see typical widths, cheap on big tables
 
-const isNumeric = (s: string) => /^-?\d[\d,.]*%?$/.test(s);
+// Counts, shares, hours and "2 / 0" pairs read as numbers and are right-aligned.
+const isNumeric = (s: string) => /^-?\d[\d,.]*( \/ \d[\d,.]*)?( h|%)?$/.test(s);
 
 /** Water-filling: narrow columns keep their natural width, wide ones share what is left. */
 export function fitColumns(natural: number[], available: number): number[] {

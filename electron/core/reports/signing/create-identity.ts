@@ -29,9 +29,9 @@ export function createIdentity(req: IdentityRequest): Uint8Array {
   cert.validity.notAfter = new Date(now);
   cert.validity.notAfter.setFullYear(now.getFullYear() + (req.years ?? 5));
   const subject: forge.pki.CertificateField[] = [
-    { shortName: 'CN', value: forge.util.encodeUtf8(req.name), valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class },
+    { shortName: 'CN', value: req.name, valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class },
     { name: 'emailAddress', value: req.email },
-    ...(req.organisation ? [{ shortName: 'O', value: forge.util.encodeUtf8(req.organisation), valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class }] : []),
+    ...(req.organisation ? [{ shortName: 'O', value: req.organisation, valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class }] : []),
   ];
   cert.setSubject(subject);
   cert.setIssuer(subject);

@@ -16,7 +16,7 @@ export interface SignerIdentity {
 export function describeSubject(cert: forge.pki.Certificate): { name: string; email: string; organisation: string } {
   const get = (short: string) => {
     const v = cert.subject.getField(short)?.value;
-    // forge keeps UTF8String values as UTF-8 byte strings: decode them for display.
+    // forge decodes UTF8String values as UTF-8 byte strings when parsing: decode them for display.
     return typeof v === 'string' ? decodeUtf8(v) : '';
   };
   return { name: get('CN'), email: get('E'), organisation: get('O') };
@@ -40,10 +40,12 @@ export function readIdentity(p12: Uint8Array, passphrase: string): SignerIdentit
   } catch {
     throw new Error('cannot open the identity: wrong passphrase or not a PKCS#12 (.p12) file');
   }
-  const keyBag = parsed.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag]?.[0];
+  const keyOid = forge.pki.oids.pkcs8ShroudedKeyBag!;
+  const certOid = forge.pki.oids.certBag!;
+  const keyBag = parsed.getBags({ bagType: keyOid })[keyOid]?.[0];
   const privateKey = keyBag?.key as forge.pki.rsa.PrivateKey | undefined;
   if (!privateKey) throw new Error('the identity holds no private key');
-  const certs = parsed.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag] ?? [];
+  const certs = parsed.getBags({ bagType: certOid })[certOid] ?? [];
   const certificate = certs.map((b) => b.cert).find((c): c is forge.pki.Certificate => {
     const pub = c?.publicKey as forge.pki.rsa.PublicKey | undefined;
     return !!pub && pub.n.equals(privateKey.n) && pub.e.equals(privateKey.e);

@@ -2,9 +2,9 @@
 // fills it with a CMS (PKCS#7 detached, SHA-256) signature over every byte but the hole itself.
 import { PDFDocument, PDFDict, PDFName } from 'pdf-lib';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
-import { P12Signer } from '@signpdf/signer-p12';
 import { SignPdf } from '@signpdf/signpdf';
 import type { FontBytes } from '../pdf/fonts';
+import { IdentitySigner } from './cms-signer';
 import { readIdentity } from './read-identity';
 import { signatureWidgetRect, stampSignatureBox } from './signature-stamp';
 
@@ -42,7 +42,7 @@ export async function signPdf(pdf: Uint8Array, p12: Uint8Array, passphrase: stri
     appName: 'AuditDesk',
   });
   const withPlaceholder = await doc.save({ useObjectStreams: false });
-  const signer = new P12Signer(Buffer.from(p12), { passphrase });
-  const signed = await new SignPdf().sign(Buffer.from(withPlaceholder), signer, signingTime);
+  // Not @signpdf/signer-p12: see cms-signer.ts for the non-ASCII name bug it works around.
+  const signed = await new SignPdf().sign(Buffer.from(withPlaceholder), new IdentitySigner(who), signingTime);
   return new Uint8Array(signed);
 }
