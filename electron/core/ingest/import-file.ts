@@ -8,6 +8,8 @@ import type { FieldError } from '../../../shared/records/record-schema';
 import { checkRecord } from '../../../shared/records/record-schema';
 import { UserError } from '../errors';
 import { nodeSha256 } from '../node-sha';
+import type { NoteSigner } from '../../../shared/ledger';
+import { makeCheckpoint } from '../ledger/checkpoints';
 import { Admission, type TenantBreak } from '../vault/admission';
 import { LineReader } from './line-reader';
 import { detectFormat, formatByName } from './formats/registry';
@@ -33,12 +35,16 @@ export interface ImportResult {
   breaks: TenantBreak[];
   size: number;
   sha256: string | null;
+  /** Tree size of the checkpoint signed after this file, when the vault's key was at hand. */
+  checkpoint?: number;
 }
 
 export interface ImportOptions {
   format?: string;
   formatOptions?: Record<string, string>;
   onProgress?: (done: { bytes: number; totalBytes: number; records: number }) => void;
+  /** Signs a checkpoint of the ledger after the file, in the same transaction (issue 4). */
+  signer?: NoteSigner | null;
 }
 
 /** How many rejected records we list; the count keeps going. */
@@ -100,6 +106,7 @@ export async function importFile(db: Database.Database, file: string, options: I
       return { ...result, ok: false, imported: 0, duplicates: 0, conflicts: 0 };
     }
     result.breaks = admission.finish();
+    if (options.signer) result.checkpoint = makeCheckpoint(db, admission.ledger, options.signer, `import ${path.basename(file)}`).size;
     const stats = reader.stats ?? { size: totalBytes, sha256: '' };
     result.sha256 = stats.sha256;
     db.prepare(

@@ -9,6 +9,7 @@ import { hashedForm } from '../../../shared/chain/record-hash';
 import { SortedChainChecker } from '../../../shared/chain/sorted-chain-checker';
 import { ZERO_HASH, type Sha256Port } from '../../../shared/hash';
 import type { AuditRecord } from '../../../shared/records/record-schema';
+import { Ledger } from '../ledger/ledger';
 import { integrityViolation, SYSTEM_TENANT } from './integrity-violation';
 
 export type AdmitOutcome = 'inserted' | 'duplicate' | 'conflict';
@@ -40,11 +41,14 @@ export class Admission {
   private readonly touched = new Map<string, Touched>();
   private readonly now = new Date().toISOString();
   private readonly stmt;
+  /** The transparency log; every inserted record is appended to it in admission order. */
+  readonly ledger: Ledger;
 
   constructor(
     private readonly db: Database.Database,
     private readonly sha: Sha256Port,
   ) {
+    this.ledger = new Ledger(db);
     this.stmt = {
       head: db.prepare('SELECT seq, hash FROM chain_heads WHERE tenant = ?'),
       tenant: db.prepare('INSERT OR IGNORE INTO tenants(tenant, first_seen) VALUES (?, ?)'),
@@ -80,6 +84,7 @@ export class Admission {
     }
     const inserted = this.stmt.insert.run(canonical, auditHash, this.now, source.importId ?? null, source.apiKeyId ?? null);
     if (inserted.changes === 0) return this.explainCollision(record, source);
+    this.ledger.append(Number(inserted.lastInsertRowid), canonical);
 
     const mark = this.touched.get(tenant);
     if (mark) mark.producerChained ||= producerChained;
@@ -106,6 +111,7 @@ export class Admission {
     for (const [tenant, head] of this.heads) {
       if (head.seq > 0) this.stmt.saveHead.run(tenant, head.seq, head.hash);
     }
+    this.ledger.save();
     return breaks;
   }
 

@@ -1,7 +1,8 @@
 import { UserError } from '../../errors';
 import { importFile, type ImportResult } from '../../ingest/import-file';
 import { JSON_FLAG, PASSPHRASE_FILE, type Command } from '../command';
-import { openVaultFromArgs } from '../open-from-cli';
+import { loadSigner } from '../../ledger/signing-key';
+import { openVaultWithPassphrase } from '../open-from-cli';
 import { percent, progressOn } from '../progress';
 
 export const importCommand: Command = {
@@ -12,7 +13,8 @@ export const importCommand: Command = {
   async run(args, io) {
     const files = args.positionals.slice(1);
     if (files.length === 0) throw new UserError('name at least one file to import');
-    const db = await openVaultFromArgs(args, io);
+    const { db, path, passphrase } = await openVaultWithPassphrase(args, io);
+    const signer = loadSigner(path, passphrase);
     const progress = progressOn(io);
     const results: ImportResult[] = [];
     try {
@@ -21,6 +23,7 @@ export const importCommand: Command = {
           results.push(
             await importFile(db, file, {
               format: args.values.format as string | undefined,
+              signer,
               formatOptions: args.values.map ? { map: args.values.map as string } : {},
               onProgress: ({ bytes, totalBytes, records }) =>
                 progress.update(`${file}: ${records.toLocaleString('en')} records ${percent(bytes, totalBytes)}`),

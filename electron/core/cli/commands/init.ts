@@ -1,4 +1,5 @@
 import { UserError } from '../../errors';
+import { createSigningKey, signingKeyPath } from '../../ledger/signing-key';
 import { openVault } from '../../vault/open-vault';
 import { PASSPHRASE_FILE, type Command } from '../command';
 import { readPassphrase } from '../passphrase';
@@ -12,8 +13,14 @@ export const initCommand: Command = {
     const path = args.positionals[0];
     if (!path) throw new UserError('name the vault file to create');
     const passphrase = await readPassphrase(io, args.values['passphrase-file'] as string | undefined);
-    openVault(path, passphrase, { create: true }).close();
-    io.stdout.write(`created ${path}\n`);
+    const db = openVault(path, passphrase, { create: true });
+    let vkey: string;
+    try {
+      vkey = createSigningKey(db, path, passphrase);
+    } finally {
+      db.close();
+    }
+    io.stdout.write(`created ${path}\nits checkpoint signing key: ${signingKeyPath(path)} (keep it with the vault)\nits public key: ${vkey}\n`);
     return 0;
   },
 };

@@ -1,6 +1,7 @@
 import { UserError } from '../../errors';
 import { PASSPHRASE_FILE, type Command } from '../command';
-import { openVaultFromArgs } from '../open-from-cli';
+import { rekeySigningKey } from '../../ledger/signing-key';
+import { openVaultWithPassphrase } from '../open-from-cli';
 import { readPassphrase } from '../passphrase';
 
 export const passwdCommand: Command = {
@@ -9,7 +10,7 @@ export const passwdCommand: Command = {
   summary: 'change the passphrase (the new one from AUDITDESK_NEW_PASSPHRASE or a prompt)',
   options: { ...PASSPHRASE_FILE, 'new-passphrase-file': { type: 'string' } },
   async run(args, io) {
-    const db = await openVaultFromArgs(args, io);
+    const { db, path, passphrase } = await openVaultWithPassphrase(args, io);
     try {
       const next = await readPassphrase(io, args.values['new-passphrase-file'] as string | undefined, {
         envName: 'AUDITDESK_NEW_PASSPHRASE',
@@ -21,6 +22,7 @@ export const passwdCommand: Command = {
       db.pragma('journal_mode = DELETE');
       db.rekey(Buffer.from(next, 'utf8'));
       db.pragma('journal_mode = WAL');
+      rekeySigningKey(path, passphrase, next);
     } finally {
       db.close();
     }

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import { UserError } from '../../errors';
+import { recordAlarms } from '../../vault/record-alarms';
 import { verifyVault } from '../../vault/verify-vault';
 import { JSON_FLAG, PASSPHRASE_FILE, type Command } from '../command';
 import { openVaultFromArgs } from '../open-from-cli';
@@ -6,17 +9,34 @@ import { describeVerifyReport } from '../verify-output';
 
 export const verifyCommand: Command = {
   name: 'verify',
-  usage: 'auditdesk verify VAULT [--json]',
-  summary: 'verify every chain in the vault',
-  options: { ...PASSPHRASE_FILE, ...JSON_FLAG },
+  usage: 'auditdesk verify VAULT [--json] [--checkpoint FILE]… [--key VKEY]',
+  summary: 'verify every chain, the ledger and every signed checkpoint; --checkpoint: also that the vault extends it',
+  options: { ...PASSPHRASE_FILE, ...JSON_FLAG, checkpoint: { type: 'string', multiple: true }, key: { type: 'string' } },
   async run(args, io) {
-    const db = await openVaultFromArgs(args, io, { readonly: true });
+    const external = ((args.values.checkpoint as string[] | undefined) ?? []).map((where) => {
+      try {
+        return { note: fs.readFileSync(where, 'utf8'), where };
+      } catch (error) {
+        throw new UserError(`cannot read the checkpoint ${where}: ${(error as NodeJS.ErrnoException).code}`);
+      }
+    });
+    const db = await openVaultFromArgs(args, io);
     const progress = progressOn(io);
     try {
       const report = verifyVault(db, {
+        externalCheckpoints: external,
+        key: args.values.key as string | undefined,
         onProgress: ({ records, total }) => progress.update(`verifying: ${records.toLocaleString('en')} records ${percent(records, total)}`),
       });
       progress.done();
+      if (!report.ok) {
+        const breaks = report.chains.filter((c) => c.break).map((c) => ({ tenant: c.tenant, ...c.break! }));
+        try {
+          recordAlarms(db, breaks, report.ledger.problems);
+        } catch (error) {
+          io.stderr.write(`auditdesk verify: could not record the alarm in the vault: ${(error as Error).message}\n`);
+        }
+      }
       io.stdout.write(args.values.json ? `${JSON.stringify(report)}\n` : describeVerifyReport(report));
       return report.ok ? 0 : 1;
     } finally {

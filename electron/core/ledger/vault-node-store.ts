@@ -1,0 +1,46 @@
+// The ledger's NodeStore over the vault. Roots of complete subtrees of 2^STORED_LEVEL leaves or more
+// are kept in ledger_nodes; smaller ones are recomputed from the records' canonical bytes when a proof
+// needs them (at most 2^STORED_LEVEL leaves per node). That keeps appends cheap (one row per 256
+// records) while a proof still reads only O(log n) rows and a few hundred leaves.
+import type Database from 'better-sqlite3';
+import type { MerkleHasher, NodeStore } from '../../../shared/ledger';
+import { recordLeafHash } from './node-hasher';
+
+export const STORED_LEVEL = 8;
+
+export class VaultNodeStore implements NodeStore {
+  private readonly getNode;
+  private readonly putNode;
+  private readonly leaves;
+
+  constructor(
+    db: Database.Database,
+    private readonly hasher: MerkleHasher,
+  ) {
+    this.getNode = db.prepare('SELECT hash FROM ledger_nodes WHERE level = ? AND idx = ?').pluck();
+    this.putNode = db.prepare('INSERT OR REPLACE INTO ledger_nodes(level, idx, hash) VALUES (?, ?, ?)');
+    // Leaf i is the record at admission position i + 1; a purged record keeps its leaf hash (issue 6).
+    this.leaves = db.prepare('SELECT canonical FROM records WHERE pos > ? AND pos <= ? ORDER BY pos').pluck();
+  }
+
+  get(level: number, index: number): Uint8Array | undefined {
+    if (level >= STORED_LEVEL) {
+      const stored = this.getNode.get(level, index) as Buffer | undefined;
+      return stored ? new Uint8Array(stored) : undefined;
+    }
+    const width = 2 ** level;
+    const canonicals = this.leaves.all(index * width, (index + 1) * width) as string[];
+    if (canonicals.length !== width) return undefined;
+    let layer: Uint8Array[] = canonicals.map((c) => recordLeafHash(c));
+    while (layer.length > 1) {
+      const next: Uint8Array[] = [];
+      for (let i = 0; i < layer.length; i += 2) next.push(this.hasher.hashChildren(layer[i]!, layer[i + 1]!));
+      layer = next;
+    }
+    return layer[0];
+  }
+
+  put(level: number, index: number, hash: Uint8Array): void {
+    if (level >= STORED_LEVEL) this.putNode.run(level, index, Buffer.from(hash));
+  }
+}
