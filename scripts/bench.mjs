@@ -1,0 +1,16 @@
+// `npm run bench`: every benchmark, one after the other (each prints its own table and writes
+// bench-results/*.md). Pass `--sizes 10000,100000` to run smaller sizes first.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const suites = fs.readdirSync(path.join(root, 'bench')).filter((f) => /^[a-z-]+\.bench\.mjs$/.test(f) || f === 'engine.mjs');
+let failed = 0;
+for (const suite of suites.sort()) {
+  console.log(`\n## ${suite}\n`);
+  const run = spawnSync(process.execPath, [path.join(root, 'bench', suite), ...args], { stdio: 'inherit' });
+  if (run.status !== 0) failed++;
+}
+process.exit(failed ? 1 : 0);
