@@ -12,6 +12,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           cli: resolve(__dirname, 'electron/core/cli/entry.ts'),
+          // Runs on a worker thread during imports; loaded by path from beside cli.js and index.js.
+          'prepare-worker': resolve(__dirname, 'electron/core/ingest/prepare-worker.ts'),
         },
       },
     },

@@ -2,16 +2,20 @@
 import { parseArgs } from 'node:util';
 import { UserError } from '../errors';
 import type { Command } from './command';
+import { checkpointCommand } from './commands/checkpoint';
 import { exportCommand } from './commands/export';
 import { generateCommand } from './commands/generate';
 import { importCommand } from './commands/import';
 import { initCommand } from './commands/init';
+import { keysCommand } from './commands/keys';
 import { passwdCommand } from './commands/passwd';
+import { proofCommand } from './commands/proof';
 import { verifyCommand } from './commands/verify';
 import { verifyFileCommand } from './commands/verify-file';
+import { verifyProofCommand } from './commands/verify-proof';
 import type { CliIo } from './io';
 
-export const COMMANDS: Command[] = [initCommand, passwdCommand, importCommand, exportCommand, verifyCommand, verifyFileCommand, generateCommand];
+export const COMMANDS: Command[] = [initCommand, passwdCommand, importCommand, exportCommand, verifyCommand, verifyFileCommand, checkpointCommand, proofCommand, verifyProofCommand, generateCommand, keysCommand];
 
 export function registerCommand(command: Command): void {
   COMMANDS.push(command);

@@ -5,13 +5,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { FieldError } from '../../../shared/records/record-schema';
-import { checkRecord } from '../../../shared/records/record-schema';
 import { UserError } from '../errors';
 import { nodeSha256 } from '../node-sha';
 import type { NoteSigner } from '../../../shared/ledger';
 import { makeCheckpoint } from '../ledger/checkpoints';
 import { Admission, type TenantBreak } from '../vault/admission';
-import { LineReader } from './line-reader';
+import { LineReader, type FileStats } from './line-reader';
+import { openPreparedSource } from './prepared-source';
 import { detectFormat, formatByName } from './formats/registry';
 
 export interface Rejection {
@@ -59,7 +59,7 @@ export async function importFile(db: Database.Database, file: string, options: I
     file, format: format?.name ?? null, ok: true, records: 0, imported: 0, duplicates: 0, conflicts: 0,
     rejected: [], rejectedCount: 0, breaks: [], size: totalBytes, sha256: null,
   };
-  const reader = new LineReader(file);
+  let fileStats: FileStats | null = null;
   const startedAt = new Date().toISOString();
 
   db.exec('BEGIN IMMEDIATE');
@@ -78,28 +78,30 @@ export async function importFile(db: Database.Database, file: string, options: I
       }
     };
     if (format) {
-      const items = format.read(reader.lines(), { path: file, options: options.formatOptions ?? {} });
-      for await (const item of items) {
-        result.records++;
-        if (item.errors) {
-          reject(item.line, item.errors);
-        } else {
-          const checked = checkRecord(item.record);
-          if (!checked.ok) reject(item.line, checked.errors);
+      const source = openPreparedSource(file, format, options.formatOptions ?? {});
+      try {
+        for await (const item of source.items) {
+          result.records++;
+          if ('errors' in item) reject(item.line, item.errors);
           else if (result.rejectedCount === 0) {
-            const outcome = admission.admit(checked.record, { importId, line: item.line });
+            const outcome = admission.admitPrepared(item.record, { importId, line: item.line });
             if (outcome === 'inserted') result.imported++;
             else if (outcome === 'duplicate') result.duplicates++;
             else result.conflicts++;
           }
+          if (result.rejected.length >= MAX_LISTED) break;
+          if (options.onProgress && result.records % 2000 === 0) {
+            options.onProgress({ bytes: source.bytesRead(), totalBytes, records: result.records });
+          }
         }
-        if (result.rejected.length >= MAX_LISTED) break;
-        if (options.onProgress && result.records % 2000 === 0) {
-          options.onProgress({ bytes: reader.bytesRead, totalBytes, records: result.records });
-        }
+      } finally {
+        await source.close();
       }
+      fileStats = source.stats();
     } else {
+      const reader = new LineReader(file);
       for await (const _ of reader.lines()); // hash the (blank) file for the history
+      fileStats = reader.stats;
     }
     if (result.rejectedCount > 0) {
       db.exec('ROLLBACK');
@@ -107,7 +109,7 @@ export async function importFile(db: Database.Database, file: string, options: I
     }
     result.breaks = admission.finish();
     if (options.signer) result.checkpoint = makeCheckpoint(db, admission.ledger, options.signer, `import ${path.basename(file)}`).size;
-    const stats = reader.stats ?? { size: totalBytes, sha256: '' };
+    const stats = fileStats ?? { size: totalBytes, sha256: '' };
     result.sha256 = stats.sha256;
     db.prepare(
       'UPDATE imports SET file_size = ?, sha256 = ?, finished_at = ?, imported = ?, duplicates = ?, conflicts = ? WHERE id = ?',

@@ -5,12 +5,13 @@
 import type Database from 'better-sqlite3';
 import { canonicalJson, type JsonObject } from '../../../shared/canonical-json';
 import type { ChainBreak } from '../../../shared/chain/chain-break';
-import { hashedForm } from '../../../shared/chain/record-hash';
 import { SortedChainChecker } from '../../../shared/chain/sorted-chain-checker';
 import { ZERO_HASH, type Sha256Port } from '../../../shared/hash';
 import type { AuditRecord } from '../../../shared/records/record-schema';
 import { Ledger } from '../ledger/ledger';
+import { withAuditHash } from './record-text';
 import { integrityViolation, SYSTEM_TENANT } from './integrity-violation';
+import { assembleCanonical, contentCanonical, prepareRecord, type PreparedRecord } from './prepared-record';
 
 export type AdmitOutcome = 'inserted' | 'duplicate' | 'conflict';
 
@@ -70,16 +71,23 @@ export class Admission {
   }
 
   admit(record: AuditRecord, source: AdmitSource = {}): AdmitOutcome {
+    return this.admitPrepared(prepareRecord(record), source);
+  }
+
+  /** The sequential part of admission, for records prepared elsewhere (e.g. on an import worker). */
+  admitPrepared(record: PreparedRecord, source: AdmitSource = {}): AdmitOutcome {
     const tenant = record.tenant;
     const head = this.headOf(tenant);
-    const producerChained = record.audit_hash !== undefined;
     let canonical: string;
     let auditHash: string;
-    if (producerChained) {
-      canonical = hashedForm(record);
-      auditHash = record.audit_hash!;
+    let seq: number;
+    if (record.chained) {
+      canonical = record.canonical;
+      auditHash = record.claimed;
+      seq = record.seq;
     } else {
-      canonical = canonicalJson({ ...record, seq: head.seq + 1, prev_hash: head.hash });
+      seq = head.seq + 1;
+      canonical = assembleCanonical(record.parts, seq, head.hash);
       auditHash = this.sha.hexOfText(canonical);
     }
     const inserted = this.stmt.insert.run(canonical, auditHash, this.now, source.importId ?? null, source.apiKeyId ?? null);
@@ -87,8 +95,7 @@ export class Admission {
     this.ledger.append(Number(inserted.lastInsertRowid), canonical);
 
     const mark = this.touched.get(tenant);
-    if (mark) mark.producerChained ||= producerChained;
-    const seq = producerChained ? record.seq! : head.seq + 1;
+    if (mark) mark.producerChained ||= record.chained;
     if (seq > head.seq) this.heads.set(tenant, { seq, hash: auditHash });
     return 'inserted';
   }
@@ -140,19 +147,20 @@ export class Admission {
     return checker.finish().break;
   }
 
-  private explainCollision(record: AuditRecord, source: AdmitSource): AdmitOutcome {
+  private explainCollision(record: PreparedRecord, source: AdmitSource): AdmitOutcome {
     const stored = this.stmt.byId.get(record.tenant, record.id) as { canonical: string; audit_hash: string } | undefined;
     if (stored && sameContent(stored, record)) return 'duplicate';
     let reason: string;
     if (stored) {
       reason = `id ${record.id} is already in the vault with different content`;
-    } else {
+    } else if (record.chained) {
       const holder = this.stmt.bySeq.get(record.tenant, record.seq) as { id: string } | undefined;
       reason = `seq ${record.seq} of tenant ${record.tenant} is already held by record ${holder?.id ?? '?'}`;
+    } else {
+      reason = `the record could not be stored next to record ${record.id}`;
     }
-    this.stmt.conflict.run(
-      record.tenant, record.id, reason, JSON.stringify(record), source.importId ?? null, source.line ?? null, this.now,
-    );
+    const received = record.chained ? withAuditHash(record.canonical, record.claimed) : contentCanonical(record);
+    this.stmt.conflict.run(record.tenant, record.id, reason, received, source.importId ?? null, source.line ?? null, this.now);
     return 'conflict';
   }
 }
@@ -166,12 +174,10 @@ interface ChainRow {
 }
 
 /** The same record: same members; chain fields compared only if the incoming record carries them. */
-function sameContent(stored: { canonical: string; audit_hash: string }, incoming: AuditRecord): boolean {
-  if (incoming.audit_hash !== undefined) {
-    return stored.audit_hash === incoming.audit_hash && stored.canonical === hashedForm(incoming);
-  }
+function sameContent(stored: { canonical: string; audit_hash: string }, incoming: PreparedRecord): boolean {
+  if (incoming.chained) return stored.audit_hash === incoming.claimed && stored.canonical === incoming.canonical;
   const { seq: _s, prev_hash: _p, ...content } = JSON.parse(stored.canonical) as JsonObject;
-  return canonicalJson(content) === canonicalJson(incoming);
+  return canonicalJson(content) === contentCanonical(incoming);
 }
 
 export { SYSTEM_TENANT };

@@ -6,13 +6,10 @@ import { stringify } from 'csv-stringify/sync';
 import { CSV_COLUMNS, EXTRA_COLUMN, encodeCell } from '../ingest/formats/auditdesk-csv-cells';
 import type { RecordFilter } from './record-filter';
 import { filterSql } from './record-filter';
+import { withAuditHash } from './record-text';
 
 export type ExportFormat = 'ndjson' | 'json' | 'csv';
 
-/** The record as exported: the stored canonical text with its audit_hash put back, no re-encoding. */
-export function withAuditHash(canonical: string, auditHash: string): string {
-  return canonical === '{}' ? `{"audit_hash":"${auditHash}"}` : `{"audit_hash":"${auditHash}",${canonical.slice(1)}`;
-}
 
 const KNOWN = new Set<string>(CSV_COLUMNS);
 

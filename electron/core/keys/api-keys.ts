@@ -1,0 +1,81 @@
+// Collector API keys (CONTRACT §3 `auditdesk keys`, §4). A key is shown once, when created; the vault
+// keeps only its SHA-256 and a short prefix to recognise it in lists. A revoked key stays listed (records
+// still name it through records.api_key_id) but no longer authenticates.
+import { createHash, randomBytes } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { UserError } from '../errors';
+
+/** Keys start with this, so that secret scanners and people recognise them. */
+export const KEY_PREFIX = 'adk_';
+const PREFIX_SHOWN = KEY_PREFIX.length + 6;
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;
+
+export interface ApiKeyInfo {
+  id: number;
+  name: string;
+  /** The first characters of the key, e.g. `adk_3fQx9a`. */
+  prefix: string;
+  created_at: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+export interface CreatedKey extends ApiKeyInfo {
+  /** The key itself: shown once, never stored. */
+  key: string;
+}
+
+export function hashKey(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest('hex');
+}
+
+export function createApiKey(db: Database.Database, name: string, now = new Date()): CreatedKey {
+  if (!NAME.test(name)) {
+    throw new UserError(`key name ${JSON.stringify(name)}: use 1-64 letters, digits, '.', '_', '@' or '-'`);
+  }
+  if (db.prepare('SELECT 1 FROM api_keys WHERE name = ?').get(name)) {
+    throw new UserError(`a key named ${JSON.stringify(name)} already exists (revoked keys keep their name)`);
+  }
+  // 32 random bytes: guessing is hopeless, so a plain SHA-256 (no slow KDF) is the right way to store it.
+  const key = KEY_PREFIX + randomBytes(32).toString('base64url');
+  const created_at = now.toISOString();
+  const prefix = key.slice(0, PREFIX_SHOWN);
+  const id = Number(
+    db.prepare('INSERT INTO api_keys(name, prefix, key_hash, created_at) VALUES (?, ?, ?, ?)')
+      .run(name, prefix, hashKey(key), created_at).lastInsertRowid,
+  );
+  return { id, name, prefix, created_at, revoked_at: null, last_used_at: null, key };
+}
+
+export function listApiKeys(db: Database.Database): ApiKeyInfo[] {
+  return db.prepare('SELECT id, name, prefix, created_at, revoked_at, last_used_at FROM api_keys ORDER BY id').all() as ApiKeyInfo[];
+}
+
+/** Revokes the key named `nameOrId` (its name, or its numeric id). Revoking twice is harmless. */
+export function revokeApiKey(db: Database.Database, nameOrId: string, now = new Date()): ApiKeyInfo {
+  const found = findKey(db, nameOrId);
+  if (!found) throw new UserError(`no API key named ${JSON.stringify(nameOrId)}`);
+  if (!found.revoked_at) {
+    db.prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ?').run(now.toISOString(), found.id);
+  }
+  return findKey(db, String(found.id))!;
+}
+
+/** The active (not revoked) key that `key` is, or null. */
+export function authenticateApiKey(db: Database.Database, key: string): { id: number; name: string } | null {
+  if (!key.startsWith(KEY_PREFIX)) return null;
+  const row = db.prepare('SELECT id, name FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL').get(hashKey(key)) as
+    | { id: number; name: string }
+    | undefined;
+  return row ?? null;
+}
+
+export function touchApiKey(db: Database.Database, id: number, now = new Date()): void {
+  db.prepare('UPDATE api_keys SET last_used_at = ? WHERE id = ?').run(now.toISOString(), id);
+}
+
+function findKey(db: Database.Database, nameOrId: string): ApiKeyInfo | undefined {
+  const byName = db.prepare('SELECT id, name, prefix, created_at, revoked_at, last_used_at FROM api_keys WHERE name = ?');
+  const byId = db.prepare('SELECT id, name, prefix, created_at, revoked_at, last_used_at FROM api_keys WHERE id = ?');
+  return (byName.get(nameOrId) ?? (/^\d+$/.test(nameOrId) ? byId.get(Number(nameOrId)) : undefined)) as ApiKeyInfo | undefined;
+}
