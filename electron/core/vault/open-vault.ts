@@ -15,7 +15,10 @@ export interface OpenOptions {
   readonly?: boolean;
   /** For tests of the migration runner only. */
   migrations?: readonly Migration[];
-  /** Where the native module lives (the desktop app passes its Electron build). */
+  /**
+   * Where the SQLite native module lives. Under `npm start` the Electron build sits in .electron-native/
+   * (scripts/electron-native.mjs) and AUDITDESK_NATIVE_BINDING names it; elsewhere the default module.
+   */
   nativeBinding?: string;
 }
 
@@ -27,7 +30,7 @@ export function openVault(path: string, passphrase: string, options: OpenOptions
   const db = new Database(path, {
     readonly: options.readonly ?? false,
     fileMustExist: !options.create,
-    nativeBinding: options.nativeBinding,
+    nativeBinding: options.nativeBinding ?? process.env.AUDITDESK_NATIVE_BINDING,
   });
   try {
     db.pragma(`cipher = 'sqlcipher'`);
