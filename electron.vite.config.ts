@@ -14,6 +14,7 @@ export default defineConfig({
           cli: resolve(__dirname, 'electron/core/cli/entry.ts'),
           // Runs on a worker thread during imports; loaded by path from beside cli.js and index.js.
           'prepare-worker': resolve(__dirname, 'electron/core/ingest/prepare-worker.ts'),
+          'verify-file-worker': resolve(__dirname, 'electron/core/verify-file-worker.ts'),
         },
       },
     },

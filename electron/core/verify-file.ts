@@ -1,16 +1,23 @@
 // Verifies the chains in export files, without a vault (CONTRACT §3 `verify-file`). Records may come in
 // any order and across several files; only the chain fields and the tenant are checked for type here,
-// since the hash covers every other member.
+// since the hash covers every other member. NDJSON (what `export` writes by default) takes a fast path
+// that hashes each line's own bytes (chain-hash-fast.ts), and a large file is read as two halves on
+// two worker threads; JSON arrays and CSV are re-canonicalised record by record.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { ExpectedHead, VerifyReport } from '../../shared/chain/chain-break';
-import { hashedForm } from '../../shared/chain/record-hash';
-import { UnorderedChainVerifier } from '../../shared/chain/unordered-chain-verifier';
+import { UnorderedChainVerifier, type EntryBatch } from '../../shared/chain/unordered-chain-verifier';
 import type { JsonObject } from '../../shared/canonical-json';
+import { recomputeAuditHash } from './chain-hash-fast';
 import { UserError } from './errors';
 import { auditdeskFormat } from './ingest/formats/auditdesk';
 import { LineReader } from './ingest/line-reader';
-import { nodeSha256 } from './node-sha';
+import { chainFieldProblem, RangeLineError, verifyNdjsonRange, type RangeResult } from './verify-file-ndjson';
+import type { VerifyWorkerMessage } from './verify-file-worker';
 
-const HEX64 = /^[0-9a-f]{64}$/;
+/** Below this, two threads cost more to start than they save. */
+const PARALLEL_FROM_BYTES = 16 * 1024 * 1024;
 
 export interface VerifyFileOptions {
   heads?: ExpectedHead[];
@@ -20,40 +27,116 @@ export interface VerifyFileOptions {
 export async function verifyFiles(files: string[], options: VerifyFileOptions = {}): Promise<VerifyReport> {
   const verifier = new UnorderedChainVerifier();
   for (const file of files) {
-    const reader = new LineReader(file);
-    let records = 0;
-    for await (const item of auditdeskFormat.read(reader.lines(), { path: file, options: {} })) {
-      if (item.errors) {
-        const e = item.errors[0]!;
-        throw new UserError(`${file} line ${item.line}: ${e.field === '(json)' || e.field === '(csv)' ? '' : `field ${e.field} `}${e.message}`);
-      }
-      const record = item.record as JsonObject;
-      const problem = chainFieldProblem(record);
-      if (problem) throw new UserError(`${file} line ${item.line}: ${problem}`);
-      verifier.add(
-        record.tenant as string,
-        record.seq as number,
-        record.audit_hash as string,
-        record.prev_hash as string,
-        nodeSha256.hexOfText(hashedForm(record)),
-        `${file} line ${item.line}`,
-      );
-      if (++records % 10000 === 0) options.onProgress?.({ file, bytes: reader.bytesRead, records });
+    const { first, size } = peek(file);
+    if (first === '{') {
+      for (const batch of await ndjsonBatches(file, size, options)) verifier.addBatch(batch);
+    } else {
+      await addOtherFormat(file, verifier, options);
     }
   }
   return verifier.finish(options.heads);
 }
 
-function chainFieldProblem(record: unknown): string | null {
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) return 'a record must be a JSON object';
-  const r = record as Record<string, unknown>;
-  if (typeof r.tenant !== 'string' || r.tenant === '') return 'field tenant must be a non-empty string';
-  if (r.seq === undefined) return 'field seq is required: the record carries no chain fields';
-  if (typeof r.seq !== 'number' || !Number.isInteger(r.seq) || r.seq < 1) return 'field seq must be a positive integer';
-  for (const field of ['prev_hash', 'audit_hash']) {
-    if (typeof r[field] !== 'string' || !HEX64.test(r[field] as string)) {
-      return `field ${field} must be 64 lowercase hex digits`;
+async function ndjsonBatches(file: string, size: number, options: VerifyFileOptions): Promise<EntryBatch[]> {
+  const worker = builtWorker();
+  const split = worker && size >= PARALLEL_FROM_BYTES ? splitPoint(file, size) : null;
+  if (!worker || split === null) {
+    try {
+      const { batch } = await verifyNdjsonRange(file, null, (bytes, records) => options.onProgress?.({ file, bytes, records }));
+      return [batch];
+    } catch (error) {
+      throw error instanceof RangeLineError ? new UserError(`${file} line ${error.relativeLine}: ${error.problem}`) : error;
     }
   }
-  return null;
+  options.onProgress?.({ file, bytes: 0, records: 0 });
+  const halves = await Promise.allSettled([
+    runWorker(worker, file, 0, split - 1),
+    runWorker(worker, file, split, size - 1),
+  ]);
+  const firstLines = halves[0].status === 'fulfilled' ? halves[0].value.lines : null;
+  halves.forEach((half, i) => {
+    if (half.status === 'rejected') {
+      const e = half.reason as RangeLineError | Error;
+      if (!(e instanceof RangeLineError)) throw e;
+      // The second half numbers its lines from 1: add the first half's lines when they are known.
+      const line = i === 0 ? e.relativeLine : firstLines !== null ? e.relativeLine + firstLines : null;
+      throw new UserError(`${file} ${line === null ? `(second half, line ${e.relativeLine})` : `line ${line}`}: ${e.problem}`);
+    }
+  });
+  const [a, b] = halves.map((h) => (h as PromiseFulfilledResult<RangeResult>).value) as [RangeResult, RangeResult];
+  b.batch.lineOffset = a.lines;
+  options.onProgress?.({ file, bytes: size, records: a.batch.count + b.batch.count });
+  return [a.batch, b.batch];
+}
+
+function runWorker(script: string, file: string, start: number, end: number): Promise<RangeResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(script, { workerData: { file, start, end } });
+    worker.once('message', (message: VerifyWorkerMessage) => {
+      if (message.type === 'done') resolve(message.result);
+      else reject(message.relativeLine === null ? new Error(message.message) : new RangeLineError(message.relativeLine, message.message));
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
+}
+
+function builtWorker(): string | null {
+  const here = typeof __dirname === 'string' ? __dirname : null;
+  const file = here ? path.join(here, 'verify-file-worker.js') : null;
+  return file && fs.existsSync(file) ? file : null;
+}
+
+/** The offset just after the first newline past the middle, or null if there is none. */
+function splitPoint(file: string, size: number): number | null {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(1 << 16);
+    for (let at = Math.floor(size / 2); at < size; at += buffer.length) {
+      const n = fs.readSync(fd, buffer, 0, buffer.length, at);
+      const newline = buffer.subarray(0, n).indexOf(0x0a);
+      if (newline >= 0) return at + newline + 1 < size ? at + newline + 1 : null;
+    }
+    return null;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+async function addOtherFormat(file: string, verifier: UnorderedChainVerifier, options: VerifyFileOptions): Promise<void> {
+  const reader = new LineReader(file);
+  let records = 0;
+  for await (const item of auditdeskFormat.read(reader.lines(), { path: file, options: {} })) {
+    if (item.errors) {
+      const e = item.errors[0]!;
+      throw new UserError(`${file} line ${item.line}: ${e.field.startsWith('(') ? '' : `field ${e.field} `}${e.message}`);
+    }
+    const problem = chainFieldProblem(item.record);
+    if (problem) throw new UserError(`${file} line ${item.line}: ${problem}`);
+    const r = item.record as JsonObject;
+    verifier.add(r.tenant as string, r.seq as number, r.audit_hash as string, r.prev_hash as string, recomputeAuditHash('', r), item.line, file);
+    if (++records % 10000 === 0) options.onProgress?.({ file, bytes: reader.bytesRead, records });
+  }
+}
+
+/** The first character that is not white space or a byte order mark ('' for an empty file), and the size. */
+function peek(file: string): { first: string; size: number } {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UserError(code === 'ENOENT' ? `${file}: no such file` : `cannot read ${file}: ${code}`);
+  }
+  try {
+    const size = fs.fstatSync(fd).size;
+    const buffer = Buffer.alloc(4096);
+    const n = fs.readSync(fd, buffer, 0, buffer.length, 0);
+    return { first: /[^\s\uFEFF]/.exec(buffer.subarray(0, n).toString('utf8'))?.[0] ?? '', size };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR') throw new UserError(`${file} is a directory, not a file`);
+    throw error;
+  } finally {
+    fs.closeSync(fd);
+  }
 }

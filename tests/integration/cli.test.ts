@@ -114,3 +114,39 @@ describe('the auditdesk binary', () => {
     expect(JSON.parse(again.stdout)[0]).toMatchObject({ ok: true, imported: 60000 });
   });
 });
+
+describe('verify-file on a large export (two worker threads)', () => {
+  it('verifies, and names breaks and bad lines by their line in the whole file', async () => {
+    const dir = tempDir();
+    const vault = path.join(dir, 'v.vault');
+    await spawnCli(['init', vault]);
+    const input = path.join(dir, 'in.ndjson');
+    await spawnCli(['generate', input, '--records', '24000']);
+    expect((await spawnCli(['import', vault, input])).code).toBe(0);
+    const exported = path.join(dir, 'export.ndjson');
+    await spawnCli(['export', vault, '--out', exported]);
+    expect(fs.statSync(exported).size).toBeGreaterThan(16 * 1024 * 1024);
+
+    const ok = await spawnCli(['verify-file', exported, '--json']);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, records: 24000 });
+
+    const lines = fs.readFileSync(exported, 'utf8').split('\n');
+    const target = 20000; // in the second half of the file
+    const record = JSON.parse(lines[target - 1]!);
+    const edited = [...lines];
+    edited[target - 1] = lines[target - 1]!.replace(/"resource_name":"[^"]*"/, '"resource_name":"changed"');
+    const broken = writeFile(dir, 'broken.ndjson', edited.join('\n'));
+    const run = await spawnCli(['verify-file', broken, '--json']);
+    expect(run.code).toBe(1);
+    const chain = JSON.parse(run.stdout).chains.find((c: { tenant: string }) => c.tenant === record.tenant);
+    expect(chain.break).toMatchObject({ seq: record.seq, kind: 'hash_mismatch' });
+    expect(chain.break.detail).toContain(`broken.ndjson line ${target}`);
+
+    const garbled = [...lines];
+    garbled[target - 1] = '{"oops": ';
+    const bad = await spawnCli(['verify-file', writeFile(dir, 'garbled.ndjson', garbled.join('\n'))]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(new RegExp(`garbled\\.ndjson line ${target}: invalid JSON`));
+  });
+});

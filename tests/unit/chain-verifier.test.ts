@@ -17,7 +17,7 @@ function verify(records: JsonObject[], heads: string[] = []) {
   const v = new UnorderedChainVerifier();
   records.forEach((r, i) =>
     v.add(r.tenant as string, r.seq as number, r.audit_hash as string, r.prev_hash as string,
-      pureSha256.hexOfText(hashedForm(r)), `line ${i + 1}`));
+      pureSha256.hexOfText(hashedForm(r)), i + 1));
   return v.finish(heads.map(parseExpectedHead));
 }
 

@@ -2,27 +2,26 @@
 import { parseArgs } from 'node:util';
 import { UserError } from '../errors';
 import type { Command } from './command';
-import { checkpointCommand } from './commands/checkpoint';
-import { exportCommand } from './commands/export';
-import { generateCommand } from './commands/generate';
-import { importCommand } from './commands/import';
-import { initCommand } from './commands/init';
-import { keysCommand } from './commands/keys';
-import { passwdCommand } from './commands/passwd';
-import { proofCommand } from './commands/proof';
-import { verifyCommand } from './commands/verify';
-import { verifyFileCommand } from './commands/verify-file';
-import { verifyProofCommand } from './commands/verify-proof';
+import { COMMAND_ENTRIES } from './command-registry';
+import { archiveCommand, holdCommand, retentionCommand, violationsCommand } from './commands/retention-commands';
 import type { CliIo } from './io';
 
-export const COMMANDS: Command[] = [initCommand, passwdCommand, importCommand, exportCommand, verifyCommand, verifyFileCommand, checkpointCommand, proofCommand, verifyProofCommand, generateCommand, keysCommand];
+/** Commands registered at run time (tests, plugins); the built-in ones are in command-registry.ts. */
+export const COMMANDS: Command[] = [];
 
 export function registerCommand(command: Command): void {
   COMMANDS.push(command);
 }
 
-function help(): string {
-  return `usage: auditdesk COMMAND …\n\n${COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`).join('\n')}\n\n` +
+async function findCommand(name: string): Promise<Command | undefined> {
+  const registered = COMMANDS.find((c) => c.name === name);
+  if (registered) return registered;
+  return COMMAND_ENTRIES.find((e) => e.name === name)?.load();
+}
+
+async function help(): Promise<string> {
+  const all = [...(await Promise.all(COMMAND_ENTRIES.map((e) => e.load()))), ...COMMANDS];
+  return `usage: auditdesk COMMAND …\n\n${all.map((c) => `  ${c.usage}\n      ${c.summary}`).join('\n')}\n\n` +
     'The vault passphrase comes from AUDITDESK_PASSPHRASE, else --passphrase-file F, else a prompt.\n' +
     'Exit status: 0 ok, 1 integrity failure found, 2 bad input or a vault that cannot be opened.\n';
 }
@@ -30,12 +29,12 @@ function help(): string {
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout.write(help());
+    io.stdout.write(await help());
     return name ? 0 : 2;
   }
-  const command = COMMANDS.find((c) => c.name === name);
+  const command = await findCommand(name);
   if (!command) {
-    io.stderr.write(`auditdesk: unknown command ${JSON.stringify(name)}\n\n${help()}`);
+    io.stderr.write(`auditdesk: unknown command ${JSON.stringify(name)}\n\n${await help()}`);
     return 2;
   }
   try {

@@ -29,15 +29,17 @@ export class LineReader {
   constructor(
     readonly path: string,
     private readonly maxLineBytes = MAX_LINE_BYTES,
+    /** A byte range [start, end] of the file (end inclusive), starting at a line: for parallel readers. */
+    private readonly range: { start: number; end: number } | null = null,
   ) {}
 
   async *lines(): AsyncGenerator<Line> {
     const hash = createHash('sha256');
-    const stream = fs.createReadStream(this.path, { highWaterMark: 1 << 20 });
+    const stream = fs.createReadStream(this.path, { highWaterMark: 1 << 20, ...(this.range ?? {}) });
     let pending: Buffer[] = [];
     let pendingBytes = 0;
     let number = 0;
-    let first = true;
+    let first = !this.range || this.range.start === 0;
     try {
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         hash.update(chunk);
