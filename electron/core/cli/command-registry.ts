@@ -23,8 +23,9 @@ export const COMMAND_ENTRIES: CommandEntry[] = [
   entry('proof', () => import('./commands/proof'), 'proofCommand'),
   entry('verify-proof', () => import('./commands/verify-proof'), 'verifyProofCommand'),
   entry('keys', () => import('./commands/keys'), 'keysCommand'),
-  entry('report', () => import('./commands/report'), 'reportCommand'),
-  entry('verify-report', () => import('./commands/verify-report'), 'verifyReportCommand'),
-  entry('serve', () => import('./commands/serve'), 'serveCommand'),
   entry('generate', () => import('./commands/generate'), 'generateCommand'),
+  entry('violations', () => import('./commands/violations'), 'violationsCommand'),
+  entry('retention', () => import('./commands/retention'), 'retentionCommand'),
+  entry('hold', () => import('./commands/hold'), 'holdCommand'),
+  entry('archive', () => import('./commands/archive'), 'archiveCommand'),
 ];

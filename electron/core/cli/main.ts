@@ -3,7 +3,6 @@ import { parseArgs } from 'node:util';
 import { UserError } from '../errors';
 import type { Command } from './command';
 import { COMMAND_ENTRIES } from './command-registry';
-import { archiveCommand, holdCommand, retentionCommand, violationsCommand } from './commands/retention-commands';
 import type { CliIo } from './io';
 
 /** Commands registered at run time (tests, plugins); the built-in ones are in command-registry.ts. */
