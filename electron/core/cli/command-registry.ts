@@ -24,8 +24,4 @@ export const COMMAND_ENTRIES: CommandEntry[] = [
   entry('verify-proof', () => import('./commands/verify-proof'), 'verifyProofCommand'),
   entry('keys', () => import('./commands/keys'), 'keysCommand'),
   entry('generate', () => import('./commands/generate'), 'generateCommand'),
-  entry('violations', () => import('./commands/violations'), 'violationsCommand'),
-  entry('retention', () => import('./commands/retention'), 'retentionCommand'),
-  entry('hold', () => import('./commands/hold'), 'holdCommand'),
-  entry('archive', () => import('./commands/archive'), 'archiveCommand'),
 ];
