@@ -17,8 +17,18 @@ export interface ControlDefinition {
   row: (r: ReportRecord) => string[];
 }
 
-const words = (r: ReportRecord): string[] =>
-  `${r.resource_type ?? ''} ${r.model_name ?? ''}`.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+// Memoised: a million records carry a few dozen resource types, and this runs per record per control.
+const wordCache = new Map<string, string[]>();
+const words = (r: ReportRecord): string[] => {
+  const text = `${r.resource_type ?? ''} ${r.model_name ?? ''}`;
+  let w = wordCache.get(text);
+  if (!w) {
+    w = text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+    if (wordCache.size > 10_000) wordCache.clear();
+    wordCache.set(text, w);
+  }
+  return w;
+};
 const family = (...stems: string[]) => (r: ReportRecord): boolean =>
   words(r).some((w) => stems.some((s) => w.startsWith(s)));
 

@@ -50,6 +50,8 @@ export const ReportQuerySchema = z.object({
   }),
   /** Records older than this many days at `generatedAt` are counted as past retention. */
   retentionDays: z.number().int().positive(),
+  /** Rows listed per table (counts always cover every record): part of the question, so a check asks the same. */
+  rowLimit: z.number().int().positive(),
 });
 export type ReportQuery = z.infer<typeof ReportQuerySchema>;
 
@@ -75,6 +77,8 @@ export const ViolationsSchema = z.object({
   /** Over violations that reached RESOLVED or CLOSED and carry a resolution time; null when none. */
   timeToResolve: z.object({
     resolvedCount: count,
+    /** RESOLVED or CLOSED but without `resolved_at`: counted here, never given an invented time. */
+    resolvedWithoutTime: count,
     medianHours: z.number().nonnegative().nullable(),
     meanHours: z.number().nonnegative().nullable(),
   }),
@@ -109,6 +113,8 @@ export const ActiveUserSchema = z.object({
 });
 
 export const RetentionSchema = z.object({
+  /** Whether the vault has legal holds at all: 'not configured' means underLegalHold is 0 by absence. */
+  legalHolds: z.enum(['configured', 'not configured']),
   pastRetention: count,
   underLegalHold: count,
   /** Past retention AND under hold: kept on purpose, counted in both numbers above. */
@@ -144,13 +150,20 @@ export const ControlSectionSchema = z.object({
 });
 export type ControlSection = z.infer<typeof ControlSectionSchema>;
 
+/**
+ * The records counted, as one digest: SHA-256 over the UTF-8 text made of each counted record's
+ * audit_hash (lowercase hex) followed by "\n", sorted bytewise. A list of 1M hashes would be 66 MB;
+ * this is 64 characters, and anyone recomputes it from an export of the same records with
+ * `jq -r .audit_hash | LC_ALL=C sort | sha256sum`. Sorted, so record order never matters.
+ */
 export const EvidenceHashesSchema = z.object({
   algorithm: z.literal('sha256'),
   /** What was hashed, so that anyone can recompute it. */
   of: z.string(),
-  /** One per record counted, sorted, so that two reports over the same records compare equal. */
-  recordHashes: z.array(hex64),
+  count,
+  digest: hex64,
 });
+export type EvidenceHashes = z.infer<typeof EvidenceHashesSchema>;
 
 export const ComplianceReportSchema = z.object({
   schema: z.literal(REPORT_SCHEMA_ID),

@@ -30,6 +30,7 @@ export function buildSampleReport(opts: SampleReportOptions): ComplianceReport {
     tenants,
     businessHours: { startHour: 8, endHour: 18, weekdays: [1, 2, 3, 4, 5], timeZone: 'UTC' },
     retentionDays: 90,
+    rowLimit: opts.rowLimit ?? 1000,
   };
   const records = sampleRecords({ tenants, from: query.from, to: query.to, count: opts.records ?? 600, seed: opts.seed });
   const held = new Set(records.filter((r) => r.resource_type === 'loan').map((r) => r.id));
@@ -38,7 +39,6 @@ export function buildSampleReport(opts: SampleReportOptions): ComplianceReport {
     query,
     signer: SAMPLE_SIGNER,
     generatedAt: '2024-04-02T09:30:00Z',
-    rowLimit: opts.rowLimit,
     isUnderLegalHold: (r) => held.has(r.id),
     integrity: {
       chainsVerified: tenants.length,

@@ -23,5 +23,7 @@ export const COMMAND_ENTRIES: CommandEntry[] = [
   entry('proof', () => import('./commands/proof'), 'proofCommand'),
   entry('verify-proof', () => import('./commands/verify-proof'), 'verifyProofCommand'),
   entry('keys', () => import('./commands/keys'), 'keysCommand'),
+  entry('report', () => import('./commands/report'), 'reportCommand'),
+  entry('verify-report', () => import('./commands/verify-report'), 'verifyReportCommand'),
   entry('generate', () => import('./commands/generate'), 'generateCommand'),
 ];

@@ -3,8 +3,10 @@
 // split every string into runs by which font has the glyph. A character neither font has prints
 // as "?" rather than silently as an empty box.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import { rgb, type Color, type PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
+import { findFontDir } from './font-dir';
 
 export interface FontBytes {
   regular: Uint8Array;
@@ -17,9 +19,11 @@ interface Coverage { hasGlyphForCodePoint(cp: number): boolean }
 let cachedBytes: FontBytes | undefined;
 const coverageCache = new WeakMap<Uint8Array, Coverage>();
 
-/** The fonts shipped beside this code (see fonts/PROVENANCE.md). Read once per process. */
+/** The fonts shipped with this code (see fonts/PROVENANCE.md and font-dir.ts). Read once per process. */
 export function defaultFontBytes(): FontBytes {
-  const at = (name: string) => new Uint8Array(readFileSync(new URL(`../fonts/${name}`, import.meta.url)));
+  if (cachedBytes) return cachedBytes;
+  const dir = findFontDir();
+  const at = (name: string) => new Uint8Array(readFileSync(join(dir, name)));
   cachedBytes ??= { regular: at('DejaVuSans.ttf'), bold: at('DejaVuSans-Bold.ttf'), cjk: at('DroidSansFallbackFull.ttf') };
   return cachedBytes;
 }

@@ -56,10 +56,15 @@ export function drawTitlePage(cursor: Cursor, report: ComplianceReport, evidence
   cursor.line('Evidence', TEXT.h2);
   cursor.paragraph(
     'This PDF carries the attachment evidence.json: RFC 8785 canonical JSON of the query, every number ' +
-    `shown, the integrity checkpoint and the SHA-256 hashes of the ${report.evidence.recordHashes.length} records counted. ` +
+    `shown, the integrity checkpoint and one SHA-256 digest over the audit hashes of the ${report.evidence.count} records counted. ` +
     'Check the signature and the evidence with: auditdesk verify-report FILE.pdf (add --vault VAULT to recompute every number).',
   );
-  cursor.line(`SHA-256 of evidence.json: ${evidenceSha256}`, { ...TEXT.body, size: 8 });
+  // Label and digest on separate lines: a 64-digit hash after a long label runs off the page.
+  const HASH = { ...TEXT.body, size: 8 };
+  cursor.line('SHA-256 of evidence.json:', { ...HASH, bold: true });
+  cursor.line(evidenceSha256, HASH);
+  cursor.line(`SHA-256 over the sorted audit hashes of the ${report.evidence.count} records counted:`, { ...HASH, bold: true });
+  cursor.line(report.evidence.digest, HASH);
   cursor.space(10);
   cursor.paragraph(
     'This report states facts and counts taken from the audit trail. It does not state whether any control ' +

@@ -27,8 +27,10 @@ const oidOf = (n: Node | undefined) => forge.asn1.derToOid(bytes(n));
 const der = (n: Node) => Buffer.from(forge.asn1.toDer(n).getBytes(), 'binary');
 
 function subjectOf(cert: X509Certificate) {
-  // Node prints the subject one "KEY=value" a line, UTF-8 names decoded.
-  const fields = new Map(cert.subject.split('\n').map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+  // Node prints the subject one "KEY=value" a line, UTF-8 names decoded, with RFC 2253 escapes
+  // ("Partners\, Audit"): undo those so that the name reads as it was written.
+  const unescape = (v: string) => v.replace(/\\(.)/gu, '$1');
+  const fields = new Map(cert.subject.split('\n').map((l) => [l.slice(0, l.indexOf('=')), unescape(l.slice(l.indexOf('=') + 1))]));
   return {
     name: fields.get('CN') ?? '',
     email: fields.get('emailAddress') ?? '',
@@ -72,14 +74,22 @@ export function verifyCms(cmsDer: Buffer, signedBytes: Buffer): CmsResult {
   const serial = bytes(kids(issuerAndSerial)[1]);
   const certNode = certNodes.find((c) => bytes(kids(kids(c)[0]).find((n) => n.type === forge.asn1.Type.INTEGER)) === serial);
   if (!certNode) return fail('the signature does not carry its signer’s certificate');
-  const cert = new X509Certificate(der(certNode));
+  // A changed byte inside the certificate must read as a failed check, never as a crash.
+  let cert: X509Certificate;
+  try { cert = new X509Certificate(der(certNode)); } catch {
+    return fail('the signer’s certificate in the signature cannot be read (changed or damaged)');
+  }
 
   const problems: string[] = [];
+  // The certificate sits in the signature hole, outside the signed bytes: a self-signed one must at
+  // least still verify under its own key, or a changed byte in it would go unnoticed.
+  if (cert.checkIssued(cert) && !cert.verify(cert.publicKey)) problems.push('the signer’s certificate was changed: it no longer verifies under its own key');
   const actual = createHash(algorithm).update(signedBytes).digest();
   if (!actual.equals(Buffer.from(messageDigest, 'binary'))) problems.push('digest mismatch: the signed bytes of the PDF changed after signing');
   // The signature is over the attributes re-tagged as a SET (RFC 5652 §5.4).
   const asSet = forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.SET, true, kids(attrs));
-  const ok = verifySignature(algorithm, der(asSet), cert.publicKey, Buffer.from(signatureValue, 'binary'));
+  let ok = false;
+  try { ok = verifySignature(algorithm, der(asSet), cert.publicKey, Buffer.from(signatureValue, 'binary')); } catch { ok = false; }
   if (!ok) problems.push('the signature value does not verify with the signer’s certificate');
   return { valid: problems.length === 0, signer: subjectOf(cert), signedAt, problems };
 }

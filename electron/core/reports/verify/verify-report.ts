@@ -34,7 +34,10 @@ export async function verifyReport(pdf: Uint8Array): Promise<ReportVerification>
     wholeDocumentCovered = ranges.wholeDocumentCovered;
     problems.push(...ranges.problems);
     const cms = Buffer.from(ranges.contentsHex, 'hex');
-    const cmsResult = verifyCms(cms, ranges.signedBytes);
+    let cmsResult: CmsResult;
+    try { cmsResult = verifyCms(cms, ranges.signedBytes); } catch (e) {
+      cmsResult = { valid: false, signer: null, signedAt: null, problems: [`the signature cannot be read: ${(e as Error).message}`] };
+    }
     signer = cmsResult.signer; signedAt = cmsResult.signedAt;
     problems.push(...cmsResult.problems);
     signatureValid = cmsResult.valid && paddingIsZero(ranges.contentsHex, cms, problems);

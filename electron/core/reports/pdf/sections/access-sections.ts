@@ -38,9 +38,10 @@ export function drawAccess(cursor: Cursor, r: ComplianceReport): void {
   });
 
   cursor.heading('9. Retention and legal holds', TEXT.h1);
+  const holds = r.retention.legalHolds === 'configured';
   drawFacts(cursor, [
-    [`Records older than the ${r.query.retentionDays}-day retention period`, r.retention.pastRetention],
-    ['Records under a legal hold', r.retention.underLegalHold],
-    ['Past retention and kept under a legal hold', r.retention.pastRetentionUnderHold],
+    [`Records older than the ${r.query.retentionDays}-day retention period of ${r.framework}`, r.retention.pastRetention],
+    ['Records under a legal hold', holds ? r.retention.underLegalHold : '0 (no legal holds configured in the vault)'],
+    ['Past retention and kept under a legal hold', holds ? r.retention.pastRetentionUnderHold : '0 (not configured)'],
   ]);
 }

@@ -5,7 +5,9 @@ import { drawBarChart } from '../charts';
 import { Cursor, TEXT } from '../layout';
 import { drawFacts, drawTable } from '../tables';
 
-const hours = (h: number | null) => (h === null ? 'no resolved violation' : `${h} h`);
+// Without a recorded resolution time there is nothing to compute: say so rather than invent one.
+const hours = (h: number | null, withoutTime: number) =>
+  h !== null ? `${h} h` : withoutTime > 0 ? 'not recorded' : 'no resolved violation';
 
 export function drawViolations(cursor: Cursor, r: ComplianceReport): void {
   const v = r.violations;
@@ -13,8 +15,9 @@ export function drawViolations(cursor: Cursor, r: ComplianceReport): void {
   drawFacts(cursor, [
     ['Violations recorded', v.total],
     ['Resolved or closed, with a resolution time', v.timeToResolve.resolvedCount],
-    ['Median time to resolve', hours(v.timeToResolve.medianHours)],
-    ['Mean time to resolve', hours(v.timeToResolve.meanHours)],
+    ['Resolved or closed, resolution time not recorded', v.timeToResolve.resolvedWithoutTime],
+    ['Median time to resolve', hours(v.timeToResolve.medianHours, v.timeToResolve.resolvedWithoutTime)],
+    ['Mean time to resolve', hours(v.timeToResolve.meanHours, v.timeToResolve.resolvedWithoutTime)],
   ]);
   drawBarChart(cursor, 'Violations by severity', v.bySeverity);
   drawBarChart(cursor, 'Violations by type', v.byType);
