@@ -4,8 +4,8 @@
 // that hashes each line's own bytes (chain-hash-fast.ts), and a large file is read as two halves on
 // two worker threads; JSON arrays and CSV are re-canonicalised record by record.
 import fs from 'node:fs';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { builtWorker } from './built-worker';
 import type { ExpectedHead, VerifyReport } from '../../shared/chain/chain-break';
 import { UnorderedChainVerifier, type EntryBatch } from '../../shared/chain/unordered-chain-verifier';
 import type { JsonObject } from '../../shared/canonical-json';
@@ -38,7 +38,7 @@ export async function verifyFiles(files: string[], options: VerifyFileOptions = 
 }
 
 async function ndjsonBatches(file: string, size: number, options: VerifyFileOptions): Promise<EntryBatch[]> {
-  const worker = builtWorker();
+  const worker = builtWorker('verify-file-worker');
   const split = worker && size >= PARALLEL_FROM_BYTES ? splitPoint(file, size) : null;
   if (!worker || split === null) {
     try {
@@ -81,11 +81,6 @@ function runWorker(script: string, file: string, start: number, end: number): Pr
   });
 }
 
-function builtWorker(): string | null {
-  const here = typeof __dirname === 'string' ? __dirname : null;
-  const file = here ? path.join(here, 'verify-file-worker.js') : null;
-  return file && fs.existsSync(file) ? file : null;
-}
 
 /** The offset just after the first newline past the middle, or null if there is none. */
 function splitPoint(file: string, size: number): number | null {

@@ -11,7 +11,9 @@ import type { NoteSigner } from '../../../shared/ledger';
 import { makeCheckpoint } from '../ledger/checkpoints';
 import { Admission, type TenantBreak } from '../vault/admission';
 import { LineReader, type FileStats } from './line-reader';
+import { isGzipFile, readGzipSample } from './formats/gzip-lines';
 import { openPreparedSource } from './prepared-source';
+import { readSensitivePolicy } from './sensitive';
 import { detectFormat, formatByName } from './formats/registry';
 
 export interface Rejection {
@@ -53,7 +55,7 @@ const SAMPLE_BYTES = 64 * 1024;
 
 export async function importFile(db: Database.Database, file: string, options: ImportOptions = {}): Promise<ImportResult> {
   const totalBytes = checkReadable(file);
-  const sample = readSample(file);
+  const sample = isGzipFile(file) ? readGzipSample(file) : readSample(file);
   const format = !options.format || options.format === 'auto' ? detectFormat(sample, file) : formatByName(options.format);
   const result: ImportResult = {
     file, format: format?.name ?? null, ok: true, records: 0, imported: 0, duplicates: 0, conflicts: 0,
@@ -78,7 +80,7 @@ export async function importFile(db: Database.Database, file: string, options: I
       }
     };
     if (format) {
-      const source = openPreparedSource(file, format, options.formatOptions ?? {});
+      const source = openPreparedSource(file, format, options.formatOptions ?? {}, readSensitivePolicy(db));
       try {
         for await (const item of source.items) {
           result.records++;

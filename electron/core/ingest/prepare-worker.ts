@@ -4,13 +4,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { UserError } from '../errors';
 import { formatByName } from './formats/registry';
-import { LineReader } from './line-reader';
+import { openLineReader } from './formats/gzip-lines';
 import { prepareItems, type PreparedItem } from './prepare-items';
+import type { SensitivePolicy } from './sensitive';
 
 export interface PrepareWorkerInput {
   file: string;
   format: string;
   formatOptions: Record<string, string>;
+  sensitive: SensitivePolicy;
 }
 
 export type PrepareWorkerMessage =
@@ -35,9 +37,9 @@ async function run(input: PrepareWorkerInput): Promise<void> {
     credits--;
     port.postMessage(message);
   };
-  const reader = new LineReader(input.file);
+  const reader = openLineReader(input.file);
   let batch: PreparedItem[] = [];
-  for await (const item of prepareItems(reader, formatByName(input.format), input.formatOptions)) {
+  for await (const item of prepareItems(reader, formatByName(input.format), input.formatOptions, input.sensitive)) {
     batch.push(item);
     if (batch.length === BATCH) {
       await send({ type: 'batch', items: batch, bytes: reader.bytesRead });

@@ -1,14 +1,15 @@
 // Where an import's prepared records come from: a worker thread when the built worker is at hand (the
 // CLI and the app: parsing then runs on the second core), else this thread (tests running the
 // TypeScript sources, or AUDITDESK_IMPORT_WORKER=0). Both run the same prepareItems().
-import fs from 'node:fs';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { builtWorker } from '../built-worker';
 import { UserError } from '../errors';
 import type { ImportFormat } from './formats/import-format';
-import { LineReader, type FileStats } from './line-reader';
+import { openLineReader } from './formats/gzip-lines';
+import type { FileStats } from './line-reader';
 import { prepareItems, type PreparedItem } from './prepare-items';
 import type { PrepareWorkerMessage } from './prepare-worker';
+import type { SensitivePolicy } from './sensitive';
 
 export interface PreparedSource {
   items: AsyncIterable<PreparedItem>;
@@ -18,30 +19,37 @@ export interface PreparedSource {
   close(): Promise<void>;
 }
 
-function builtWorker(): string | null {
-  if (process.env.AUDITDESK_IMPORT_WORKER === '0') return null;
-  const here = typeof __dirname === 'string' ? __dirname : null;
-  const file = here ? path.join(here, 'prepare-worker.js') : null;
-  return file && fs.existsSync(file) ? file : null;
+
+export function openPreparedSource(
+  file: string,
+  format: ImportFormat,
+  formatOptions: Record<string, string>,
+  sensitive: SensitivePolicy,
+): PreparedSource {
+  const worker = process.env.AUDITDESK_IMPORT_WORKER === '0' ? null : builtWorker('prepare-worker');
+  return worker
+    ? workerSource(worker, file, format, formatOptions, sensitive)
+    : inThreadSource(file, format, formatOptions, sensitive);
 }
 
-export function openPreparedSource(file: string, format: ImportFormat, formatOptions: Record<string, string>): PreparedSource {
-  const worker = builtWorker();
-  return worker ? workerSource(worker, file, format, formatOptions) : inThreadSource(file, format, formatOptions);
-}
-
-function inThreadSource(file: string, format: ImportFormat, formatOptions: Record<string, string>): PreparedSource {
-  const reader = new LineReader(file);
+function inThreadSource(file: string, format: ImportFormat, formatOptions: Record<string, string>, sensitive: SensitivePolicy): PreparedSource {
+  const reader = openLineReader(file);
   return {
-    items: prepareItems(reader, format, formatOptions),
+    items: prepareItems(reader, format, formatOptions, sensitive),
     bytesRead: () => reader.bytesRead,
     stats: () => reader.stats,
     close: async () => {},
   };
 }
 
-function workerSource(script: string, file: string, format: ImportFormat, formatOptions: Record<string, string>): PreparedSource {
-  const worker = new Worker(script, { workerData: { file, format: format.name, formatOptions } });
+function workerSource(
+  script: string,
+  file: string,
+  format: ImportFormat,
+  formatOptions: Record<string, string>,
+  sensitive: SensitivePolicy,
+): PreparedSource {
+  const worker = new Worker(script, { workerData: { file, format: format.name, formatOptions, sensitive } });
   let bytes = 0;
   let stats: FileStats | null = null;
   const queue: PrepareWorkerMessage[] = [];

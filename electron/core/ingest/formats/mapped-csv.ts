@@ -4,7 +4,7 @@
 import { parse as parseCsv } from 'csv-parse';
 import type { Line } from '../line-reader';
 import { csvItems } from './auditdesk';
-import type { FormatContext, ImportFormat, ParsedItem } from './import-format';
+import type { ImportFormat, ParsedItem } from './import-format';
 import { applyColumnMap, loadColumnMap, missingColumns, type ColumnMap } from './mapped-csv-map';
 
 export const csvFormat: ImportFormat = {
