@@ -25,5 +25,6 @@ export const COMMAND_ENTRIES: CommandEntry[] = [
   entry('keys', () => import('./commands/keys'), 'keysCommand'),
   entry('report', () => import('./commands/report'), 'reportCommand'),
   entry('verify-report', () => import('./commands/verify-report'), 'verifyReportCommand'),
+  entry('serve', () => import('./commands/serve'), 'serveCommand'),
   entry('generate', () => import('./commands/generate'), 'generateCommand'),
 ];

@@ -1,0 +1,92 @@
+// The one backend behind both doors: Electron's IPC (electron/main/ipc.ts) and `auditdesk serve`'s
+// HTTP (electron/core/server). A door hands over {route, body} exactly as the renderer sent them; the
+// backend parses the body against the route's schema and answers an error value, never a throw.
+import os from 'node:os';
+import { fail, type Result } from '../../../shared/api/result';
+import { isRouteName, ROUTES, type RouteName } from '../../../shared/api/routes';
+import { indexNextBatch } from '../queries/review-indexer';
+import type { BackendContext, BackendOptions, Handler, HandlerMap } from './context';
+import { jobHandlers } from './handlers/job-handlers';
+import { reviewHandlers } from './handlers/review-handlers';
+import { sessionHandlers } from './handlers/session-handlers';
+import { JobRegistry } from './jobs';
+import { VaultSession } from './vault-session';
+
+export interface Backend {
+  handle(route: string, body: unknown): Promise<Result<unknown>>;
+  /** Adds handlers (the desktop shell answers the dialog.* routes itself). */
+  extend(handlers: HandlerMap): void;
+  readonly context: BackendContext;
+  close(): void;
+}
+
+const HANDLERS: HandlerMap = { ...sessionHandlers, ...reviewHandlers, ...jobHandlers };
+
+export function createBackend(options: BackendOptions): Backend {
+  const handlers: HandlerMap = { ...HANDLERS };
+  const session = new VaultSession(options.vaultPath ?? null, options.nativeBinding);
+  let indexing: NodeJS.Immediate | null = null;
+  const context: BackendContext = {
+    options,
+    session,
+    jobs: new JobRegistry(),
+    writing: { busy: false },
+    reviewer: options.reviewer ?? reviewerName(),
+    vaultChanged: () => scheduleIndexing(),
+  };
+
+  // The search index and summary cube catch up a batch at a time between requests; an import's open
+  // transaction, a lock or a closed backend pauses it.
+  function scheduleIndexing(): void {
+    if (options.backgroundIndexing === false || indexing) return;
+    indexing = setImmediate(() => {
+      indexing = null;
+      const db = session.connection;
+      if (!db || context.writing.busy || db.inTransaction) return;
+      const coverage = indexNextBatch(db, 1000);
+      if (coverage.indexed < coverage.total) scheduleIndexing();
+    });
+  }
+
+  if (options.vaultPath && options.passphrase) {
+    session.unlock(options.passphrase);
+    scheduleIndexing();
+  }
+
+  return {
+    context,
+    extend(more) {
+      Object.assign(handlers, more);
+    },
+    async handle(route, body) {
+      if (!isRouteName(route)) return fail('not_found', `unknown route ${JSON.stringify(String(route)).slice(0, 80)}`);
+      const parsed = ROUTES[route].request.safeParse(body ?? {});
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+        return fail('bad_request', `${where}${issue?.message ?? 'invalid request'}`);
+      }
+      const handler = handlers[route] as Handler<RouteName> | undefined;
+      if (!handler) return fail('not_supported', `${route} is not available here`);
+      try {
+        return await handler(context, parsed.data as never);
+      } catch (error) {
+        // A bug, not a user error: say so plainly, without a stack across the boundary.
+        return fail('internal', `unexpected error in ${route}: ${(error as Error).message}`);
+      }
+    },
+    close() {
+      if (indexing) clearImmediate(indexing);
+      indexing = null;
+      session.lock();
+    },
+  };
+}
+
+function reviewerName(): string {
+  try {
+    return `${os.userInfo().username}@${os.hostname()}`;
+  } catch {
+    return 'reviewer';
+  }
+}

@@ -1,0 +1,56 @@
+// The real `auditdesk serve` process: the collector API is mounted beside the UI, writes commit to the
+// vault, and locking the vault in the UI turns writes away with 503 until it is unlocked again.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BIN, PASSPHRASE, spawnCli } from '../support/cli';
+import { logRecord } from '../support/records';
+import { tempDir } from '../support/temp';
+
+let child: ChildProcess | null = null;
+afterEach(() => {
+  child?.kill();
+  child = null;
+});
+
+async function serve(vault: string): Promise<URL> {
+  child = spawn(process.execPath, [BIN, 'serve', vault, '--port', '0'], { env: { ...process.env, AUDITDESK_PASSPHRASE: PASSPHRASE } });
+  const first = await new Promise<string>((resolve, reject) => {
+    readline.createInterface({ input: child!.stdout! }).once('line', resolve);
+    child!.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+  });
+  return new URL(first);
+}
+
+describe('auditdesk serve with the collector', () => {
+  it('takes records with an API key, serves them back, and answers 503 while the UI has the vault locked', async () => {
+    const dir = tempDir();
+    const vault = path.join(dir, 'v.vault');
+    await spawnCli(['init', vault]);
+    const key = (await spawnCli(['keys', 'create', vault, '--name', 'billing'])).stdout.trim();
+    const url = await serve(vault);
+    const api = (p: string) => new URL(p, url);
+    const auth = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
+
+    const posted = await fetch(api('/api/audit/audit-logs/'), { method: 'POST', headers: auth, body: JSON.stringify(logRecord({ id: 'live-1' })) });
+    expect(posted.status).toBe(201);
+    const listed = await (await fetch(api('/api/audit/audit-logs/?tenant=t1'), { headers: auth })).json();
+    expect(listed.results.map((r: { id: string }) => r.id)).toContain('live-1');
+
+    const token = url.searchParams.get('token')!;
+    const ui = (route: string) => fetch(api(`/api/ui/${route}`), { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
+    expect((await ui('session.lock')).status).toBe(200);
+    const refused = await fetch(api('/api/audit/audit-logs/'), { method: 'POST', headers: auth, body: JSON.stringify(logRecord({ id: 'live-2' })) });
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+
+    child!.kill();
+    await new Promise((resolve) => child!.once('exit', resolve));
+    child = null;
+    const verified = await spawnCli(['verify', vault, '--json']);
+    expect(verified.code).toBe(0);
+    const chains = JSON.parse(verified.stdout).chains;
+    expect(chains.find((c: { tenant: string }) => c.tenant === 't1').records).toBe(1);
+  });
+});
