@@ -76,6 +76,19 @@ describe('signed compliance report', () => {
     }
   });
 
+  it('rejects a changed signer name inside the certificate, which the signed bytes do not cover', async () => {
+    const text = Buffer.from(signed).toString('latin1');
+    const hole = text.lastIndexOf('/Contents <');
+    // "Partners" of the organisation, as hex, inside the certificate in the signature hole.
+    const at = text.indexOf(Buffer.from('Partners').toString('hex'), hole);
+    expect(at).toBeGreaterThan(hole);
+    const t = Uint8Array.from(signed);
+    t[at + 1] = t[at + 1] === 0x30 ? 0x31 : 0x30; // 'P' becomes another letter
+    const v = await verifyReport(t);
+    expect(v.ok).toBe(false);
+    expect(v.problems.join(' ')).toMatch(/certificate does not verify/);
+  });
+
   it('rejects bytes appended after signing, and a change in the signature hole', async () => {
     const appended = new Uint8Array([...signed, ...Buffer.from('\n% appended\n')]);
     const a = await verifyReport(appended);

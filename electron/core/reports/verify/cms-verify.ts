@@ -81,9 +81,24 @@ export function verifyCms(cmsDer: Buffer, signedBytes: Buffer): CmsResult {
   }
 
   const problems: string[] = [];
-  // The certificate sits in the signature hole, outside the signed bytes: a self-signed one must at
-  // least still verify under its own key, or a changed byte in it would go unnoticed.
-  if (cert.checkIssued(cert) && !cert.verify(cert.publicKey)) problems.push('the signer’s certificate was changed: it no longer verifies under its own key');
+  // The certificate sits in the signature hole, outside the signed bytes, so it must vouch for itself:
+  // self-signed and verifying under its own key, or issued by another certificate carried in the
+  // signature. A changed byte in its subject (the signer's name a reader sees) otherwise goes unnoticed.
+  const carried = certNodes.flatMap((c) => {
+    try {
+      return [new X509Certificate(der(c))];
+    } catch {
+      return [];
+    }
+  });
+  // Names are compared as text: OpenSSL's checkIssued() also wants the keyCertSign usage, which a
+  // signing identity rightly lacks.
+  const vouched =
+    (cert.issuer === cert.subject && cert.verify(cert.publicKey)) ||
+    carried.some((issuer) => issuer.fingerprint256 !== cert.fingerprint256 && cert.issuer === issuer.subject && cert.verify(issuer.publicKey));
+  if (!vouched) {
+    problems.push('the signer’s certificate does not verify: it was changed, or the certificate that issued it is not in the signature');
+  }
   const actual = createHash(algorithm).update(signedBytes).digest();
   if (!actual.equals(Buffer.from(messageDigest, 'binary'))) problems.push('digest mismatch: the signed bytes of the PDF changed after signing');
   // The signature is over the attributes re-tagged as a SET (RFC 5652 §5.4).
