@@ -15,6 +15,7 @@ export default defineConfig({
           // Runs on a worker thread during imports; loaded by path from beside cli.js and index.js.
           'prepare-worker': resolve(__dirname, 'electron/core/ingest/prepare-worker.ts'),
           'verify-file-worker': resolve(__dirname, 'electron/core/verify-file-worker.ts'),
+          'verify-vault-worker': resolve(__dirname, 'electron/core/vault/verify-vault-worker.ts'),
         },
       },
     },

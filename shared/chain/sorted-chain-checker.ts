@@ -26,21 +26,35 @@ export class SortedChainChecker {
 
   /**
    * @param after verify a chain's continuation only: the record at `after.seq` was verified before, and
-   *   the entries pushed start at `after.seq + 1` (the vault does this for each batch it admits).
+   *   the entries pushed start at `after.seq + 1` (the vault does this for each batch it admits);
+   *   'segment' takes the first entry's seq and prev_hash as given: the caller checks how segments
+   *   join (the vault verifies ranges of records on several threads).
    */
   constructor(
     readonly tenant: string,
     private readonly expectedHead?: ExpectedHead,
-    after?: { seq: number; hash: string },
+    after?: { seq: number; hash: string } | 'segment',
   ) {
-    if (after) {
+    if (after === 'segment') this.segment = true;
+    else if (after) {
       this.expectedSeq = after.seq + 1;
       this.lastHash = after.hash;
     }
   }
 
+  private segment = false;
+  /** The first entry pushed, for joining segments. */
+  first: ChainEntry | null = null;
+
   /** Entries must come in ascending seq order, equal seqs adjacent. */
   push(entry: ChainEntry): void {
+    if (!this.first) {
+      this.first = entry;
+      if (this.segment) {
+        this.expectedSeq = entry.seq;
+        this.lastHash = entry.prev;
+      }
+    }
     this.count++;
     if (entry.computed === null) this.purged++;
     if (!this.top || entry.seq >= this.top.seq) this.top = entry;
@@ -50,7 +64,7 @@ export class SortedChainChecker {
 
   finish(): ChainResult {
     const expected = this.expectedHead;
-    if (!this.firstBreak && expected && this.expectedSeq <= expected.seq) {
+    if (!this.segment && !this.firstBreak && expected && this.expectedSeq <= expected.seq) {
       this.fail(this.expectedSeq, 'truncated',
         `the chain ends at seq ${this.expectedSeq - 1} but the expected head is seq ${expected.seq}`);
     }

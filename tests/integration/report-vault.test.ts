@@ -27,6 +27,8 @@ beforeAll(async () => {
   const records = path.join(dir, 'records.ndjson');
   expect((await cli(['generate', records, '--records', '3000'])).code).toBe(0);
   expect((await cli(['init', vault])).code).toBe(0);
+  // The counts below are of the generated records alone: no violations raised by detection at ingest (issue 6).
+  expect((await cli(['violations', 'rules', vault, '--set', 'at_ingest=false'])).code).toBe(0);
   expect((await cli(['import', vault, records])).code).toBe(0);
   // The first report makes the auditor's identity (a 3072-bit key: a few seconds).
   const first = await cli(['report', vault, '--framework', 'SOX', ...PERIOD, '--out', path.join(dir, 'first.pdf'),

@@ -27,4 +27,8 @@ export const COMMAND_ENTRIES: CommandEntry[] = [
   entry('verify-report', () => import('./commands/verify-report'), 'verifyReportCommand'),
   entry('serve', () => import('./commands/serve'), 'serveCommand'),
   entry('generate', () => import('./commands/generate'), 'generateCommand'),
+  entry('violations', () => import('./commands/violations'), 'violationsCommand'),
+  entry('retention', () => import('./commands/retention'), 'retentionCommand'),
+  entry('hold', () => import('./commands/hold'), 'holdCommand'),
+  entry('archive', () => import('./commands/archive'), 'archiveCommand'),
 ];

@@ -7,6 +7,7 @@ import type { AuditRecord } from '../../../shared/records/record-schema';
 import { nodeSha256 } from '../node-sha';
 import { Admission, type AdmitOutcome, type TenantBreak } from '../vault/admission';
 import { ApiError } from './http/api-error';
+import { detectAfterIngest } from '../violations/detection/detect-at-ingest';
 
 export interface BatchResult {
   received: number;
@@ -39,5 +40,6 @@ export function admitBatch(db: Database.Database, records: AuditRecord[], apiKey
     }
     throw error;
   }
+  detectAfterIngest(db); // issue 6: detection rules over the records just committed
   return result;
 }

@@ -15,6 +15,7 @@ import { isGzipFile, readGzipSample } from './formats/gzip-lines';
 import { openPreparedSource } from './prepared-source';
 import { readSensitivePolicy } from './sensitive';
 import { detectFormat, formatByName } from './formats/registry';
+import { detectAfterIngest } from '../violations/detection/detect-at-ingest';
 
 export interface Rejection {
   line: number;
@@ -117,6 +118,7 @@ export async function importFile(db: Database.Database, file: string, options: I
       'UPDATE imports SET file_size = ?, sha256 = ?, finished_at = ?, imported = ?, duplicates = ?, conflicts = ? WHERE id = ?',
     ).run(stats.size, stats.sha256, new Date().toISOString(), result.imported, result.duplicates, result.conflicts, importId);
     db.exec('COMMIT');
+    detectAfterIngest(db); // issue 6: detection rules over the records just committed
     options.onProgress?.({ bytes: totalBytes, totalBytes, records: result.records });
     return result;
   } catch (error) {

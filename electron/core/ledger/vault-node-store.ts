@@ -8,6 +8,12 @@ import { recordLeafHash } from './node-hasher';
 
 export const STORED_LEVEL = 8;
 
+interface LeafRow {
+  canonical: string;
+  purged_at: string | null;
+  leaf_hash: Buffer | null;
+}
+
 export class VaultNodeStore implements NodeStore {
   private readonly getNode;
   private readonly putNode;
@@ -20,7 +26,7 @@ export class VaultNodeStore implements NodeStore {
     this.getNode = db.prepare('SELECT hash FROM ledger_nodes WHERE level = ? AND idx = ?').pluck();
     this.putNode = db.prepare('INSERT OR REPLACE INTO ledger_nodes(level, idx, hash) VALUES (?, ?, ?)');
     // Leaf i is the record at admission position i + 1; a purged record keeps its leaf hash (issue 6).
-    this.leaves = db.prepare('SELECT canonical FROM records WHERE pos > ? AND pos <= ? ORDER BY pos').pluck();
+    this.leaves = db.prepare('SELECT canonical, purged_at, leaf_hash FROM records WHERE pos > ? AND pos <= ? ORDER BY pos');
   }
 
   get(level: number, index: number): Uint8Array | undefined {
@@ -29,9 +35,9 @@ export class VaultNodeStore implements NodeStore {
       return stored ? new Uint8Array(stored) : undefined;
     }
     const width = 2 ** level;
-    const canonicals = this.leaves.all(index * width, (index + 1) * width) as string[];
-    if (canonicals.length !== width) return undefined;
-    let layer: Uint8Array[] = canonicals.map((c) => recordLeafHash(c));
+    const rows = this.leaves.all(index * width, (index + 1) * width) as LeafRow[];
+    if (rows.length !== width) return undefined;
+    let layer: Uint8Array[] = rows.map((r) => (r.purged_at && r.leaf_hash ? r.leaf_hash : recordLeafHash(r.canonical)));
     while (layer.length > 1) {
       const next: Uint8Array[] = [];
       for (let i = 0; i < layer.length; i += 2) next.push(this.hasher.hashChildren(layer[i]!, layer[i + 1]!));

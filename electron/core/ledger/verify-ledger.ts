@@ -1,4 +1,4 @@
-// Recomputes the vault's Merkle tree from the stored records and checks it against the saved tree
+// Checks the vault's Merkle tree, as recomputed from the stored records, against the saved tree
 // state, every stored checkpoint (signature and root), and any earlier checkpoints the caller holds
 // (`verify --checkpoint FILE`): the vault must be a consistent extension of each.
 import { CompactRange, toBase64, verifyCheckpoint, type Checkpoint } from '../../../shared/ledger';
@@ -7,7 +7,7 @@ import { nodeMerkleHasher } from './node-hasher';
 export interface LedgerProblem {
   kind: 'signature' | 'root_mismatch' | 'truncated' | 'removed' | 'state_mismatch' | 'no_key';
   detail: string;
-  /** The tree size the problem concerns. */
+  /** The tree size the problem concerns (absent where it would change from run to run). */
   size?: number;
 }
 
@@ -25,11 +25,8 @@ interface RootAt {
   label: string;
 }
 
-/** Feed leaf hashes in admission order; checks roots as the tree passes each checkpoint's size. */
 export class LedgerRecomputation {
-  private readonly range = CompactRange.empty(nodeMerkleHasher);
-  private readonly pending: RootAt[];
-  private expectedPos = 1;
+  private readonly claims: RootAt[] = [];
   readonly problems: LedgerProblem[] = [];
 
   constructor(
@@ -38,7 +35,6 @@ export class LedgerRecomputation {
     stored: Array<{ size: number; root: string; note: string; id: number }>,
     external: Array<{ note: string; where: string }>,
   ) {
-    const roots: RootAt[] = [];
     if (!vkey && (stored.length || external.length)) {
       this.problems.push({ kind: 'no_key', detail: 'the vault has no ledger key: its checkpoints cannot be checked' });
     }
@@ -47,65 +43,63 @@ export class LedgerRecomputation {
       if (opened && (opened.size !== cp.size || toBase64(opened.rootHash) !== cp.root)) {
         this.problems.push({ kind: 'signature', size: cp.size, detail: `checkpoint ${cp.id}: its row does not match its signed note` });
       }
-      roots.push({ size: cp.size, root: cp.root, label: `checkpoint ${cp.id}` });
+      this.claims.push({ size: cp.size, root: cp.root, label: `checkpoint ${cp.id}` });
     }
     for (const cp of external) {
       const opened = this.open(cp.note, cp.where);
-      if (opened) roots.push({ size: opened.size, root: toBase64(opened.rootHash), label: cp.where });
+      if (opened) this.claims.push({ size: opened.size, root: toBase64(opened.rootHash), label: cp.where });
     }
-    this.pending = roots.sort((a, b) => a.size - b.size);
-    this.checkPassed();
   }
 
-  add(pos: number, leafHash: Uint8Array): void {
-    if (pos !== this.expectedPos && !this.problems.some((p) => p.kind === 'removed')) {
-      this.problems.push({
-        kind: 'removed', size: this.expectedPos - 1,
-        detail: `records at positions ${this.expectedPos}–${pos - 1} are missing from the vault`,
-      });
-    }
-    this.expectedPos = pos + 1;
-    this.range.append(leafHash);
-    this.checkPassed();
+  /** The tree sizes whose roots the checkpoints claim. */
+  wantedSizes(): number[] {
+    return [...new Set(this.claims.map((c) => c.size))];
   }
 
-  finish(state: { size: number; border: string } | undefined): LedgerReport {
-    for (const cp of this.pending.splice(0)) {
-      this.problems.push({
-        kind: 'truncated', size: cp.size,
-        detail: `${cp.label} covers ${cp.size} records but the vault's log has only ${this.range.size}: records were cut off`,
-      });
+  recordRemoved(firstMissingPos: number): void {
+    this.problems.push({
+      kind: 'removed', size: firstMissingPos - 1,
+      detail: `the record at admission position ${firstMissingPos} is missing from the vault`,
+    });
+  }
+
+  /**
+   * @param rootAt the recomputed root (base64) of the first `s` records, or null if the vault holds fewer
+   * @param size how many records the vault holds
+   */
+  check(rootAt: (s: number) => string | null, size: number, state: { size: number; border: string } | undefined): LedgerReport {
+    let checked = 0;
+    for (const claim of this.claims) {
+      if (claim.size > size) {
+        this.problems.push({
+          kind: 'truncated', size: claim.size,
+          detail: `${claim.label} covers ${claim.size} records but the vault's log has only ${size}: records were cut off`,
+        });
+        continue;
+      }
+      const root = claim.size === 0 ? toBase64(nodeMerkleHasher.emptyRoot()) : rootAt(claim.size);
+      checked++;
+      if (root !== claim.root) {
+        this.problems.push({
+          kind: 'root_mismatch', size: claim.size,
+          detail: `${claim.label}: the first ${claim.size} records hash to root ${root}, but the checkpoint signed ${claim.root}`,
+        });
+      }
     }
-    const root = toBase64(this.range.root());
+    const root = size === 0 ? toBase64(nodeMerkleHasher.emptyRoot()) : (rootAt(size) ?? '');
     if (state) {
       const saved = CompactRange.fromJSON(JSON.parse(state.border), nodeMerkleHasher);
-      if (saved.size !== this.range.size || toBase64(saved.root()) !== root) {
+      if (saved.size !== size || toBase64(saved.root()) !== root) {
         // No size here: the saved tree keeps growing, and the alarm must stay one alarm (its id uses the size).
         this.problems.push({
           kind: 'state_mismatch',
-          detail: `the saved tree (${saved.size} leaves) differs from the one recomputed from the records (${this.range.size} leaves)`,
+          detail: `the saved tree (${saved.size} leaves) differs from the one recomputed from the records (${size} leaves)`,
         });
       }
-    } else if (this.range.size > 0) {
+    } else if (size > 0) {
       this.problems.push({ kind: 'state_mismatch', detail: 'the vault holds records but no saved tree state' });
     }
-    return { ok: this.problems.length === 0, size: this.range.size, root, checkpoints: this.checked, problems: this.problems };
-  }
-
-  private checked = 0;
-
-  private checkPassed(): void {
-    while (this.pending.length && this.pending[0]!.size === this.range.size) {
-      const cp = this.pending.shift()!;
-      this.checked++;
-      const root = toBase64(this.range.root());
-      if (root !== cp.root) {
-        this.problems.push({
-          kind: 'root_mismatch', size: cp.size,
-          detail: `${cp.label}: the first ${cp.size} records hash to root ${root}, but the checkpoint signed ${cp.root}`,
-        });
-      }
-    }
+    return { ok: this.problems.length === 0, size, root, checkpoints: checked, problems: this.problems };
   }
 
   private open(note: string, where: string): Checkpoint | null {

@@ -7,6 +7,8 @@ import { createBackend, type Backend } from '../../backend/backend';
 import { mountCollector } from '../../server/mount-collector';
 import { UserError } from '../../errors';
 import { buildServeApp, type ServeApp } from '../../server/build-serve-app';
+import { loadSigner } from '../../ledger/signing-key';
+import { registerRetentionSecrets } from '../../retention/retention-secrets';
 import { openVault } from '../../vault/open-vault';
 import { PASSPHRASE_FILE, type Command } from '../command';
 import { readPassphrase } from '../passphrase';
@@ -56,6 +58,9 @@ export const serveCommand: Command = {
     const passphrase = await readPassphrase(io, args.values['passphrase-file'] as string | undefined);
     // Opening it here checks the passphrase before anything listens (exit 2 on a wrong one).
     const db = openVault(vaultPath, passphrase);
+    // Archiving over the collector's `POST management/` needs the passphrase and the checkpoint signer.
+    const signer = loadSigner(vaultPath, passphrase);
+    if (signer) registerRetentionSecrets(db, { passphrase, signer, archiveDir: `${vaultPath}.archives` });
     const backend = createBackend({
       vaultPath,
       passphrase: args.values.locked ? undefined : passphrase,

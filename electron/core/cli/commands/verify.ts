@@ -3,7 +3,7 @@ import { UserError } from '../../errors';
 import { recordAlarms } from '../../vault/record-alarms';
 import { verifyVault } from '../../vault/verify-vault';
 import { JSON_FLAG, PASSPHRASE_FILE, type Command } from '../command';
-import { openVaultFromArgs } from '../open-from-cli';
+import { openVaultWithPassphrase } from '../open-from-cli';
 import { percent, progressOn } from '../progress';
 import { describeVerifyReport } from '../verify-output';
 
@@ -20,11 +20,12 @@ export const verifyCommand: Command = {
         throw new UserError(`cannot read the checkpoint ${where}: ${(error as NodeJS.ErrnoException).code}`);
       }
     });
-    const db = await openVaultFromArgs(args, io);
+    const { db, path, passphrase } = await openVaultWithPassphrase(args, io);
     const progress = progressOn(io);
     try {
-      const report = verifyVault(db, {
+      const report = await verifyVault(db, {
         externalCheckpoints: external,
+        parallel: { vaultPath: path, passphrase },
         key: args.values.key as string | undefined,
         onProgress: ({ records, total }) => progress.update(`verifying: ${records.toLocaleString('en')} records ${percent(records, total)}`),
       });

@@ -10,7 +10,10 @@ import type { RequestGate } from '../http/request-gate';
 import { activeUsers, count, findRecord, logCounts, logWhere, pageOf, relatedRecords, rows, type LogFilter } from '../reads/log-queries';
 import { boolean, date, integer, page, text, type Query } from '../reads/read-params';
 import { activityRow, logDetails, logListRow, relatedRow, resourceTrailRow } from '../reads/seed-shapes';
-import { listViolations, resolveViolation } from '../reads/violation-queries';
+import { listViolations } from '../reads/violation-queries';
+import { UserError } from '../../errors';
+import { managementAction } from '../../retention/management-action';
+import { registerCaseRoutes, resolveCase } from '../../violations/case-routes';
 
 export function registerReadRoutes(app: FastifyInstance, gate: RequestGate): void {
   const both = (path: string) => [path, `${path}/`];
@@ -134,25 +137,31 @@ export function registerReadRoutes(app: FastifyInstance, gate: RequestGate): voi
       }, p, page_size);
     });
   }
+  registerCaseRoutes(app, gate);
   for (const path of both('/audit-violations/:id/resolve')) {
     app.post(path, async (request) => {
       const caller = gate.admit(request, { reading: true });
       const body = jsonBody(request);
       const notes = typeof body.notes === 'string' ? body.notes : '';
       const id = params(request).id!;
-      const { already } = resolveViolation(caller.db, id, text(q(request), 'tenant'), notes, { user: caller.who, apiKeyId: caller.apiKeyId });
+      const { already } = resolveCase(caller.db, id, text(q(request), 'tenant'), notes, { user: caller.who, apiKeyId: caller.apiKeyId });
       return { message: already ? 'Violation was already resolved' : 'Violation resolved successfully', violation_id: id };
     });
   }
 
   for (const path of both('/management')) {
-    app.post(path, async (request, reply) => {
-      gate.admit(request);
-      const action = jsonBody(request).action;
+    app.post(path, async (request) => {
+      const caller = gate.admit(request);
+      const body = jsonBody(request);
+      const action = body.action;
       if (action !== 'cleanup' && action !== 'archive') throw new ApiError(400, 'Invalid action', { field: 'action' });
-      // Records leave the vault only through the retention policies, which respect legal holds.
-      reply.code(501);
-      return { error: `${action} is not done over the API: run \`auditdesk retention VAULT\`, which applies the retention policies and respects legal holds` };
+      // Through the retention code (issue 6): policies are the floor, legal holds are respected.
+      try {
+        return managementAction(caller.db, action, body.days, caller.who);
+      } catch (error) {
+        if (error instanceof UserError) throw new ApiError(action === 'archive' ? 409 : 400, error.message, { field: 'days' });
+        throw error;
+      }
     });
   }
 }

@@ -1,0 +1,165 @@
+// Runs the detection rules over records and raises their violations (issue 6): at ingest over the
+// records admitted since the last run (a watermark in detection_state), or on demand over a period.
+// A rule never raises the same violation twice for the same records: each violation id is derived
+// from the records it covers, and violation_links remembers which records each rule has covered, so
+// re-running over the same period (or overlapping ones) adds nothing.
+import type Database from 'better-sqlite3';
+import type { AuditRecord } from '../../../../shared/records/record-schema';
+import { UserError } from '../../errors';
+import { nodeSha256 } from '../../node-sha';
+import { Admission } from '../../vault/admission';
+import { type RecordHit, Rules } from './rules';
+import { readRulesConfig, type RuleName } from './rules-config';
+import { scanSql, type ScanRow } from './scan-row';
+
+export interface DetectResult {
+  /** Records the rules looked at (after the prefilter). */
+  scanned: number;
+  /** New violations raised, by rule. */
+  raised: Partial<Record<RuleName, number>>;
+  /** Violations found already raised (by an earlier run or by an importer). */
+  existing: number;
+  violations: Array<{ tenant: string; id: string; violation_type: string }>;
+}
+
+interface Pending {
+  rule: RuleName;
+  tenant: string;
+  record: AuditRecord;
+  positions: number[];
+}
+
+interface GroupRow {
+  pos: number;
+  id: string;
+  timestamp: string;
+  reason: string;
+}
+
+/** Detection at ingest: the records admitted since the last call. Run it after the batch committed. */
+export function detectNew(db: Database.Database): DetectResult {
+  const from = db.prepare('SELECT detected_pos FROM detection_state WHERE id = 1').pluck().get() as number;
+  const to = (db.prepare('SELECT ifnull(max(pos), 0) FROM records').pluck().get() as number);
+  if (to <= from) return emptyResult();
+  const config = readRulesConfig(db);
+  if (!config.at_ingest) return emptyResult();
+  const { sql, params } = scanSql(config, 'pos');
+  const rows = db.prepare(`${sql.replace('pos > ?', 'pos > ? AND pos <= ?')}`).iterate(from, to, ...params) as Iterable<ScanRow>;
+  return raise(db, new Rules(config), rows, () => db.prepare('UPDATE detection_state SET detected_pos = max(detected_pos, ?) WHERE id = 1').run(to));
+}
+
+/** Detection on demand over records whose time is in [from, to) (RFC 3339 or YYYY-MM-DD). */
+export function detectPeriod(db: Database.Database, period: { from?: string; to?: string } = {}): DetectResult {
+  const config = readRulesConfig(db);
+  const { sql, params } = scanSql(config, 'period');
+  const from = period.from ? utc(period.from) : '0000';
+  const to = period.to ? utc(period.to) : '9999';
+  const rows = db.prepare(sql).iterate(from, to, ...params) as Iterable<ScanRow>;
+  return raise(db, new Rules(config), rows);
+}
+
+function raise(db: Database.Database, rules: Rules, rows: Iterable<ScanRow>, after?: () => void): DetectResult {
+  const result = emptyResult();
+  // Reading first, writing after: the connection cannot write while a query is being iterated.
+  const recordHits: Array<{ row: ScanRow; hit: RecordHit }> = [];
+  const groups = new Map<string, { tenant: string; user: string | null; date: string; rows: GroupRow[] }>();
+  for (const row of rows) {
+    result.scanned++;
+    for (const hit of rules.recordHits(row)) recordHits.push({ row, hit });
+    const group = rules.groupHit(row);
+    if (group) {
+      let g = groups.get(group.key);
+      if (!g) groups.set(group.key, (g = { tenant: row.tenant, user: row.user, date: group.date, rows: [] }));
+      g.rows.push({ pos: row.pos, id: row.id, timestamp: row.timestamp, reason: group.reason });
+    }
+  }
+
+  const linked = db.prepare('SELECT 1 FROM violation_links WHERE rule = ? AND record_pos = ?').pluck();
+  const link = db.prepare('INSERT OR IGNORE INTO violation_links(rule, record_pos, violation_tenant, violation_id) VALUES (?, ?, ?, ?)');
+  const exists = db.prepare('SELECT 1 FROM records WHERE tenant = ? AND id = ?').pluck();
+
+  const pending: Pending[] = [];
+  for (const { row, hit } of recordHits) {
+    if (linked.get(hit.rule, row.pos)) continue;
+    pending.push({
+      rule: hit.rule,
+      tenant: row.tenant,
+      positions: [row.pos],
+      record: violationRecord(row.tenant, row.user, row.timestamp, hit.id, hit.rule, hit.severity, hit.description, {
+        ...hit.details, record_ids: [row.id], records: 1,
+      }),
+    });
+  }
+  const policy = rules.config.POLICY_VIOLATION;
+  const hours = policy.business_hours;
+  const window = `${hours.start}–${hours.end} on ISO weekdays ${hours.days.join(',')} (${hours.time_zone})`;
+  for (const g of groups.values()) {
+    const fresh = g.rows.filter((r) => !linked.get('POLICY_VIOLATION', r.pos));
+    for (let i = 0; i < fresh.length; i += policy.max_records_per_violation) {
+      const chunk = fresh.slice(i, i + policy.max_records_per_violation);
+      const first = chunk[0]!;
+      const reasons = [...new Set(chunk.map((r) => r.reason))];
+      const severity = reasons.includes('TOP_SECRET') && policy.severity !== 'CRITICAL' ? 'HIGH' : policy.severity;
+      pending.push({
+        rule: 'POLICY_VIOLATION',
+        tenant: g.tenant,
+        positions: chunk.map((r) => r.pos),
+        record: violationRecord(
+          g.tenant, g.user, first.timestamp,
+          `detect:POLICY_VIOLATION:${g.user ?? ''}:${g.date}:${first.id}`,
+          'POLICY_VIOLATION', severity,
+          `${g.user ?? 'an unknown user'} touched ${chunk.length} ${reasons.join('/')} record(s) outside business hours on ${g.date}`,
+          {
+            rule: 'POLICY_VIOLATION',
+            explanation: `records classified ${policy.classifications.join(' or ')}${policy.include_sensitive ? ' or marked sensitive' : ''} were touched outside business hours (${window})`,
+            business_hours: { ...hours },
+            local_date: g.date,
+            classifications: reasons,
+            record_ids: chunk.map((r) => r.id),
+            records: chunk.length,
+            first_timestamp: first.timestamp,
+            last_timestamp: chunk.at(-1)!.timestamp,
+          },
+        ),
+      });
+    }
+  }
+
+  db.transaction(() => {
+    const admission = new Admission(db, nodeSha256);
+    for (const p of pending) {
+      const id = p.record.id;
+      if (exists.get(p.tenant, id)) {
+        result.existing++;
+      } else if (admission.admit(p.record) === 'inserted') {
+        result.raised[p.rule] = (result.raised[p.rule] ?? 0) + 1;
+        result.violations.push({ tenant: p.tenant, id, violation_type: p.rule });
+      }
+      for (const pos of p.positions) link.run(p.rule, pos, p.tenant, id);
+    }
+    admission.finish();
+    after?.();
+  })();
+  return result;
+}
+
+function violationRecord(
+  tenant: string, user: string | null, timestamp: string, id: string, type: RuleName, severity: string, description: string,
+  details: Record<string, unknown>,
+): AuditRecord {
+  // The violation carries the time of the activity it is about, not the clock: a re-run builds the same record.
+  return {
+    id, kind: 'violation', tenant, user, timestamp, violation_type: type, severity, status: 'OPEN', description,
+    details: { ...details, detected_by: 'auditdesk detection rules' },
+  } as AuditRecord;
+}
+
+function emptyResult(): DetectResult {
+  return { scanned: 0, raised: {}, existing: 0, violations: [] };
+}
+
+function utc(text: string): string {
+  const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text);
+  if (Number.isNaN(ms)) throw new UserError(`not a date: ${JSON.stringify(text)}`);
+  return new Date(ms).toISOString();
+}
