@@ -19,6 +19,13 @@ if (run('npx', ['electron-vite', 'build']) !== 0) {
   failed++;
 }
 
+// The import boundaries (shared/ pure, electron/core without electron) and the types are checks too.
+if (run('npx', ['eslint', '.']) === 0 && run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']) === 0) passed++;
+else {
+  console.log('lint or type check failed');
+  failed++;
+}
+
 const vitestJson = path.join(results, 'vitest.json');
 fs.rmSync(vitestJson, { force: true });
 const vitestStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);

@@ -43,8 +43,14 @@ export function cubeRows(db: Database.Database, filter: TrailFilter): CubeRow[] 
   equal('framework', filter.framework);
   equal('severity', filter.severity);
   equal('sensitive', filter.sensitive === undefined ? undefined : filter.sensitive ? 1 : 0);
-  if (filter.start_date) clauses.push('day >= ?') && params.push(filter.start_date);
-  if (filter.end_date) clauses.push('day <= ?') && params.push(filter.end_date);
+  if (filter.start_date) {
+    clauses.push('day >= ?');
+    params.push(filter.start_date);
+  }
+  if (filter.end_date) {
+    clauses.push('day <= ?');
+    params.push(filter.end_date);
+  }
   const cube = db.prepare(`SELECT * FROM summary_cube ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}`).all(...params) as CubeRow[];
   const tail = db.prepare(`SELECT ${CUBE_DIMS_SQL} FROM records ${whereText(where, ['pos > ?'])}`).iterate(...where.params, upto);
   return [...foldCube(tail as Iterable<CubeRow>, foldCube(cube)).values()];
