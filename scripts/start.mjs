@@ -26,15 +26,38 @@ function build() {
   }
 }
 
-const binary = electronBinary();
+/** Electron 45 downloads its binary on first use; ask for it now (it fails at once when offline). */
+function fetchElectron() {
+  if (electronBinary()) return electronBinary();
+  console.log('npm start: fetching the Electron binary …');
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/electron/install.js')], {
+    cwd: root, encoding: 'utf8', stdio: ['ignore', 'inherit', 'pipe'], timeout: 15 * 60_000,
+  });
+  // The installer's own failure is a stack trace; one line says enough.
+  const why = (r.stderr ?? '').split('\n').find((line) => /error|failed/i.test(line));
+  if (!electronBinary() && why) console.log(`npm start: the download failed: ${why.trim()}`);
+  return electronBinary();
+}
+
+/** The SQLite module built for Electron, beside the Node one the CLI and tests use (scripts/electron-native.mjs). */
+function electronNativeModule() {
+  const r = spawnSync(process.execPath, [path.join(root, 'scripts/electron-native.mjs')], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  return r.status === 0 ? r.stdout.trim().split('\n').at(-1) : null;
+}
+
+const binary = fetchElectron();
+const nativeModule = binary ? electronNativeModule() : null;
 build();
-if (binary) {
-  const child = spawn(binary, [root, ...(given ? [path.resolve(given)] : [])], { stdio: 'inherit' });
+if (binary && nativeModule) {
+  const env = { ...process.env, AUDITDESK_NATIVE_BINDING: nativeModule };
+  const child = spawn(binary, [root, ...(given ? [path.resolve(given)] : [])], { stdio: 'inherit', env });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   console.log(
-    'npm start: the Electron binary is not installed here (node_modules/electron/dist is missing, and it cannot be\n' +
-      'downloaded offline). Serving the same review UI for your browser instead.',
+    binary
+      ? 'npm start: the SQLite module could not be built for Electron (see above). Serving the same review UI for your browser instead.'
+      : 'npm start: the Electron binary is not installed here (node_modules/electron/dist is missing, and it could not be\n' +
+          'downloaded). Serving the same review UI for your browser instead.',
   );
   let vault = given ? path.resolve(given) : null;
   const env = { ...process.env };

@@ -22,11 +22,14 @@ function vaultFromArgs(argv: string[]): string | undefined {
   return argv.slice(1).find((a) => !a.startsWith('-') && /\.(vault|db)$/i.test(a) && fs.existsSync(a));
 }
 
-/** The native module built for Electron (npm run build:native), when present; else the default. */
+/**
+ * The native module built for Electron: named by `npm start` (scripts/electron-native.mjs builds it
+ * beside the Node one), or unpacked from the asar in a packaged app; else the default.
+ */
 function nativeBinding(): string | undefined {
+  if (process.env.AUDITDESK_NATIVE_BINDING) return process.env.AUDITDESK_NATIVE_BINDING;
   const candidates = [
     path.join(process.resourcesPath ?? '', 'app.asar.unpacked/node_modules/better-sqlite3/build/Release/better_sqlite3.node'),
-    path.join(app.getAppPath(), '.electron-native/better_sqlite3.node'),
   ];
   return candidates.find((p) => fs.existsSync(p));
 }
