@@ -1,7 +1,7 @@
 // Format `auditdesk`: records of CONTRACT §1 as NDJSON, a JSON array, or CSV with §1 names as header.
-import { parse as parseCsv } from 'csv-parse';
 import type { Line } from '../line-reader';
 import { CellError, decodeCell, EXTRA_COLUMN } from './auditdesk-csv-cells';
+import { csvRows } from './csv-rows';
 import type { FormatContext, ImportFormat, ParsedItem } from './import-format';
 import { jsonArrayElements, ndjsonItems, parseJsonItem } from './json-values';
 
@@ -53,47 +53,12 @@ async function* arrayItems(lines: AsyncIterable<Line>): AsyncGenerator<ParsedIte
   }
 }
 
-interface CsvRow {
-  record: Array<{ text: string; quoted: boolean }>;
-  info: { lines: number };
-}
-
 export async function* csvItems(lines: AsyncIterable<Line>, _context: FormatContext): AsyncGenerator<ParsedItem> {
-  // Cells keep whether they were quoted: "" (empty string) and an empty cell (absent) differ.
-  const parser = parseCsv({
-    bom: true,
-    info: true,
-    skip_empty_lines: true,
-    cast: (value, ctx) => ({ text: value, quoted: ctx.quoting }),
-  });
   let header: string[] | null = null;
-  let nextStart = 1;
-  let failure: Error | null = null;
-  parser.on('error', (error) => (failure = error));
-  const drain = function* (): Generator<ParsedItem> {
-    let row: CsvRow | null;
-    while ((row = parser.read() as CsvRow | null) !== null) {
-      const line = nextStart;
-      nextStart = row.info.lines + 1;
-      if (!header) {
-        header = row.record.map((c) => c.text.trim());
-        continue;
-      }
-      yield rowToItem(header, row.record, line);
-    }
-  };
-  for await (const line of lines) {
-    parser.write(`${line.text}\n`);
-    if (failure) break;
-    yield* drain();
-  }
-  if (!failure) {
-    parser.end();
-    yield* drain();
-  }
-  if (failure) {
-    const err = failure as Error & { lines?: number };
-    yield { line: err.lines ?? nextStart, errors: [{ field: '(csv)', message: `invalid CSV: ${err.message}` }] };
+  for await (const row of csvRows(lines)) {
+    if ('error' in row) yield { line: row.line, errors: [{ field: '(csv)', message: row.error }] };
+    else if (!header) header = row.cells.map((c) => c.text.trim());
+    else yield rowToItem(header, row.cells, row.line);
   }
 }
 
