@@ -24,8 +24,12 @@ export interface EntryBatch {
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
+const NIBBLE = new Uint8Array(128);
+for (let i = 0; i < 16; i++) NIBBLE['0123456789abcdef'.charCodeAt(i)] = i;
+
+/** 64 lowercase hex digits (already checked by the caller) into 32 bytes at `at`. */
 export function hexToBytesInto(hex: string, out: Uint8Array, at: number): void {
-  for (let i = 0; i < 32; i++) out[at + i] = parseInt(hex.substr(i * 2, 2), 16);
+  for (let i = 0; i < 32; i++) out[at + i] = (NIBBLE[hex.charCodeAt(2 * i)]! << 4) | NIBBLE[hex.charCodeAt(2 * i + 1)]!;
 }
 
 function bytesToHex(bytes: Uint8Array, at: number): string {
