@@ -9,13 +9,16 @@ import { UserError } from '../errors';
 import { nodeSha256 } from '../node-sha';
 import type { NoteSigner } from '../../../shared/ledger';
 import { makeCheckpoint } from '../ledger/checkpoints';
+import { Ledger } from '../ledger/ledger';
+import { detectAdmitted } from '../violations/detection/detect';
+import { readRulesConfig, type RulesConfig } from '../violations/detection/rules-config';
+import type { ScanRow } from '../violations/detection/scan-row';
 import { Admission, type TenantBreak } from '../vault/admission';
 import { LineReader, type FileStats } from './line-reader';
 import { isGzipFile, readGzipSample } from './formats/gzip-lines';
 import { openPreparedSource } from './prepared-source';
 import { readSensitivePolicy } from './sensitive';
 import { detectFormat, formatByName } from './formats/registry';
-import { detectAfterIngest } from '../violations/detection/detect-at-ingest';
 
 export interface Rejection {
   line: number;
@@ -74,6 +77,9 @@ export async function importFile(db: Database.Database, file: string, options: I
       ).run(path.basename(file), format?.name ?? 'empty', startedAt, startedAt).lastInsertRowid,
     );
     const admission = new Admission(db, nodeSha256);
+    const rules = readRulesConfig(db);
+    const policy = { sensitive: readSensitivePolicy(db), detection: rules.at_ingest ? rules : null };
+    const scans: ScanRow[] = [];
     const reject = (line: number, errors: FieldError[]) => {
       result.rejectedCount++;
       for (const e of errors) {
@@ -81,13 +87,14 @@ export async function importFile(db: Database.Database, file: string, options: I
       }
     };
     if (format) {
-      const source = openPreparedSource(file, format, options.formatOptions ?? {}, readSensitivePolicy(db));
+      const source = openPreparedSource(file, format, options.formatOptions ?? {}, policy);
       try {
         for await (const item of source.items) {
           result.records++;
           if ('errors' in item) reject(item.line, item.errors);
           else if (result.rejectedCount === 0) {
             const outcome = admission.admitPrepared(item.record, { importId, line: item.line });
+            if (outcome === 'inserted' && item.scan) scans.push({ ...item.scan, pos: admission.lastPos });
             if (outcome === 'inserted') result.imported++;
             else if (outcome === 'duplicate') result.duplicates++;
             else result.conflicts++;
@@ -111,14 +118,15 @@ export async function importFile(db: Database.Database, file: string, options: I
       return { ...result, ok: false, imported: 0, duplicates: 0, conflicts: 0 };
     }
     result.breaks = admission.finish();
-    if (options.signer) result.checkpoint = makeCheckpoint(db, admission.ledger, options.signer, `import ${path.basename(file)}`).size;
+    if (policy.detection) detectAtIngest(db, policy.detection, scans);
+    // A ledger read afresh: detection may have appended violations after the import's own records.
+    if (options.signer) result.checkpoint = makeCheckpoint(db, new Ledger(db), options.signer, `import ${path.basename(file)}`).size;
     const stats = fileStats ?? { size: totalBytes, sha256: '' };
     result.sha256 = stats.sha256;
     db.prepare(
       'UPDATE imports SET file_size = ?, sha256 = ?, finished_at = ?, imported = ?, duplicates = ?, conflicts = ? WHERE id = ?',
     ).run(stats.size, stats.sha256, new Date().toISOString(), result.imported, result.duplicates, result.conflicts, importId);
     db.exec('COMMIT');
-    detectAfterIngest(db); // issue 6: detection rules over the records just committed
     options.onProgress?.({ bytes: totalBytes, totalBytes, records: result.records });
     return result;
   } catch (error) {
@@ -151,5 +159,18 @@ function readSample(file: string): string {
     return new TextDecoder('utf-8', { fatal: false }).decode(buffer.subarray(0, n));
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/**
+ * Detection at ingest over the file's records, in its transaction (issue 6). It never fails the import:
+ * if it throws, its own savepoint is rolled back, the watermark stays, and the next detection run
+ * (after the next ingest, or `violations detect`) covers these records.
+ */
+function detectAtIngest(db: Database.Database, rules: RulesConfig, scans: ScanRow[]): void {
+  try {
+    detectAdmitted(db, rules, scans);
+  } catch {
+    // deliberately ignored: see above
   }
 }

@@ -5,23 +5,55 @@ import { checkRecord } from '../../../shared/records/record-schema';
 import { prepareRecord, type PreparedRecord } from '../vault/prepared-record';
 import type { ImportFormat } from './formats/import-format';
 import type { LineSource } from './formats/gzip-lines';
+import { Rules } from '../violations/detection/rules';
+import type { RulesConfig } from '../violations/detection/rules-config';
+import { scanRowOf } from '../violations/detection/scan-record';
+import type { ScanRow } from '../violations/detection/scan-row';
 import { applySensitivePolicy, type SensitivePolicy } from './sensitive';
 
-export type PreparedItem = { line: number; record: PreparedRecord } | { line: number; errors: FieldError[] };
+/** What the vault's settings say about preparing records: read once in the main thread, plain data. */
+export interface IngestPolicy {
+  sensitive: SensitivePolicy;
+  /** The detection rules, when they run at ingest (issue 6); null when they do not. */
+  detection: RulesConfig | null;
+}
+
+export type PreparedItem =
+  | {
+      line: number;
+      record: PreparedRecord;
+      /** Set when a detection rule matches the record: what the rules need of it, minus its position. */
+      scan?: ScanRow;
+    }
+  | { line: number; errors: FieldError[] };
 
 export async function* prepareItems(
   reader: LineSource,
   format: ImportFormat,
   formatOptions: Record<string, string>,
-  sensitive: SensitivePolicy,
+  policy: IngestPolicy,
 ): AsyncGenerator<PreparedItem> {
+  // The rules are evaluated here, on the worker thread, so that only records they match travel on.
+  const rules = policy.detection ? new Rules(policy.detection) : null;
   for await (const item of format.read(reader.lines(), { path: reader.path, options: formatOptions })) {
     if (item.errors) {
       yield { line: item.line, errors: item.errors };
       continue;
     }
     // Sensitive fields are marked (and, if configured, redacted) before validation and hashing.
-    const checked = checkRecord(applySensitivePolicy(item.record, sensitive).record);
-    yield checked.ok ? { line: item.line, record: prepareRecord(checked.record) } : { line: item.line, errors: checked.errors };
+    const checked = checkRecord(applySensitivePolicy(item.record, policy.sensitive).record);
+    if (!checked.ok) {
+      yield { line: item.line, errors: checked.errors };
+      continue;
+    }
+    const record = prepareRecord(checked.record);
+    if (!rules) {
+      yield { line: item.line, record };
+      continue;
+    }
+    const text = record.chained ? record.canonical : record.parts.join(',');
+    const scan = scanRowOf(checked.record, text, policy.detection!);
+    const hit = scan && (rules.recordHits(scan).length > 0 || rules.groupHit(scan) !== null);
+    yield hit ? { line: item.line, record, scan: scan! } : { line: item.line, record };
   }
 }

@@ -5,14 +5,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { UserError } from '../errors';
 import { formatByName } from './formats/registry';
 import { openLineReader } from './formats/gzip-lines';
-import { prepareItems, type PreparedItem } from './prepare-items';
-import type { SensitivePolicy } from './sensitive';
+import { prepareItems, type IngestPolicy, type PreparedItem } from './prepare-items';
 
 export interface PrepareWorkerInput {
   file: string;
   format: string;
   formatOptions: Record<string, string>;
-  sensitive: SensitivePolicy;
+  policy: IngestPolicy;
 }
 
 export type PrepareWorkerMessage =
@@ -39,7 +38,7 @@ async function run(input: PrepareWorkerInput): Promise<void> {
   };
   const reader = openLineReader(input.file);
   let batch: PreparedItem[] = [];
-  for await (const item of prepareItems(reader, formatByName(input.format), input.formatOptions, input.sensitive)) {
+  for await (const item of prepareItems(reader, formatByName(input.format), input.formatOptions, input.policy)) {
     batch.push(item);
     if (batch.length === BATCH) {
       await send({ type: 'batch', items: batch, bytes: reader.bytesRead });

@@ -7,9 +7,8 @@ import { UserError } from '../errors';
 import type { ImportFormat } from './formats/import-format';
 import { openLineReader } from './formats/gzip-lines';
 import type { FileStats } from './line-reader';
-import { prepareItems, type PreparedItem } from './prepare-items';
+import { prepareItems, type IngestPolicy, type PreparedItem } from './prepare-items';
 import type { PrepareWorkerMessage } from './prepare-worker';
-import type { SensitivePolicy } from './sensitive';
 
 export interface PreparedSource {
   items: AsyncIterable<PreparedItem>;
@@ -19,23 +18,22 @@ export interface PreparedSource {
   close(): Promise<void>;
 }
 
-
 export function openPreparedSource(
   file: string,
   format: ImportFormat,
   formatOptions: Record<string, string>,
-  sensitive: SensitivePolicy,
+  policy: IngestPolicy,
 ): PreparedSource {
   const worker = process.env.AUDITDESK_IMPORT_WORKER === '0' ? null : builtWorker('prepare-worker');
   return worker
-    ? workerSource(worker, file, format, formatOptions, sensitive)
-    : inThreadSource(file, format, formatOptions, sensitive);
+    ? workerSource(worker, file, format, formatOptions, policy)
+    : inThreadSource(file, format, formatOptions, policy);
 }
 
-function inThreadSource(file: string, format: ImportFormat, formatOptions: Record<string, string>, sensitive: SensitivePolicy): PreparedSource {
+function inThreadSource(file: string, format: ImportFormat, formatOptions: Record<string, string>, policy: IngestPolicy): PreparedSource {
   const reader = openLineReader(file);
   return {
-    items: prepareItems(reader, format, formatOptions, sensitive),
+    items: prepareItems(reader, format, formatOptions, policy),
     bytesRead: () => reader.bytesRead,
     stats: () => reader.stats,
     close: async () => {},
@@ -47,9 +45,9 @@ function workerSource(
   file: string,
   format: ImportFormat,
   formatOptions: Record<string, string>,
-  sensitive: SensitivePolicy,
+  policy: IngestPolicy,
 ): PreparedSource {
-  const worker = new Worker(script, { workerData: { file, format: format.name, formatOptions, sensitive } });
+  const worker = new Worker(script, { workerData: { file, format: format.name, formatOptions, policy } });
   let bytes = 0;
   let stats: FileStats | null = null;
   const queue: PrepareWorkerMessage[] = [];

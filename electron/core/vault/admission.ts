@@ -44,6 +44,8 @@ export class Admission {
   private readonly stmt;
   /** The transparency log; every inserted record is appended to it in admission order. */
   readonly ledger: Ledger;
+  /** Admission position of the last record inserted. */
+  lastPos = 0;
 
   constructor(
     private readonly db: Database.Database,
@@ -92,7 +94,8 @@ export class Admission {
     }
     const inserted = this.stmt.insert.run(canonical, auditHash, this.now, source.importId ?? null, source.apiKeyId ?? null);
     if (inserted.changes === 0) return this.explainCollision(record, source);
-    this.ledger.append(Number(inserted.lastInsertRowid), canonical);
+    this.lastPos = Number(inserted.lastInsertRowid);
+    this.ledger.append(this.lastPos, canonical);
 
     const mark = this.touched.get(tenant);
     if (mark) mark.producerChained ||= record.chained;

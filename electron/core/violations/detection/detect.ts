@@ -9,7 +9,7 @@ import { UserError } from '../../errors';
 import { nodeSha256 } from '../../node-sha';
 import { Admission } from '../../vault/admission';
 import { type RecordHit, Rules } from './rules';
-import { readRulesConfig, type RuleName } from './rules-config';
+import { readRulesConfig, type RuleName, type RulesConfig } from './rules-config';
 import { scanSql, type ScanRow } from './scan-row';
 
 export interface DetectResult {
@@ -46,6 +46,17 @@ export function detectNew(db: Database.Database): DetectResult {
   const { sql, params } = scanSql(config, 'pos');
   const rows = db.prepare(`${sql.replace('pos > ?', 'pos > ? AND pos <= ?')}`).iterate(from, to, ...params) as Iterable<ScanRow>;
   return raise(db, new Rules(config), rows, () => db.prepare('UPDATE detection_state SET detected_pos = max(detected_pos, ?) WHERE id = 1').run(to));
+}
+
+/**
+ * Detection at ingest for records an import has just admitted, inside its transaction: `rows` were built
+ * from the records themselves as they were prepared (scan-record.ts), so nothing is read back. Moves the
+ * watermark past everything admitted, so detectNew() after the commit finds nothing left to do.
+ */
+export function detectAdmitted(db: Database.Database, config: RulesConfig, rows: ScanRow[]): DetectResult {
+  if (!config.at_ingest) return emptyResult();
+  return raise(db, new Rules(config), rows, () =>
+    db.prepare('UPDATE detection_state SET detected_pos = max(detected_pos, (SELECT ifnull(max(pos), 0) FROM records)) WHERE id = 1').run());
 }
 
 /** Detection on demand over records whose time is in [from, to) (RFC 3339 or YYYY-MM-DD). */
