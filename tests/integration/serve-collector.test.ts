@@ -54,3 +54,25 @@ describe('auditdesk serve with the collector', () => {
     expect(chains.find((c: { tenant: string }) => c.tenant === 't1').records).toBe(1);
   });
 });
+
+describe('collector batches and the ledger', () => {
+  it('signs a checkpoint after every batch, so the vault verifies with its checkpoints covering the new records', async () => {
+    const dir = tempDir();
+    const vault = path.join(dir, 'v.vault');
+    await spawnCli(['init', vault]);
+    const key = (await spawnCli(['keys', 'create', vault, '--name', 'app'])).stdout.trim();
+    const url = await serve(vault);
+    const auth = { authorization: `Bearer ${key}`, 'content-type': 'application/x-ndjson' };
+    for (let batch = 0; batch < 3; batch++) {
+      const body = Array.from({ length: 5 }, (_, i) => JSON.stringify(logRecord({ id: `b${batch}-${i}` }))).join('\n');
+      expect((await fetch(new URL('/api/audit/ingest', url), { method: 'POST', headers: auth, body })).status).toBe(201);
+    }
+    child!.kill();
+    await new Promise((resolve) => child!.once('exit', resolve));
+    child = null;
+    const verified = JSON.parse((await spawnCli(['verify', vault, '--json'])).stdout);
+    expect(verified.ok).toBe(true);
+    expect(verified.ledger.checkpoints).toBeGreaterThanOrEqual(3);
+    expect(verified.ledger.size).toBe(15);
+  });
+});

@@ -1,13 +1,22 @@
 // Admits one request's records in one transaction and returns only after it committed: a 2xx from the
 // collector means the records are in the vault. Re-sent records (same tenant and id, same content) are
 // counted as duplicates, not stored again; records with their own chain are checked, and a break is
-// raised as an integrity violation by the admission itself.
+// raised as an integrity violation by the admission itself. Detection rules run on the batch in the
+// same transaction, and a checkpoint is signed after it when the vault's signer is registered.
 import type Database from 'better-sqlite3';
 import type { AuditRecord } from '../../../shared/records/record-schema';
 import { nodeSha256 } from '../node-sha';
 import { Admission, type AdmitOutcome, type TenantBreak } from '../vault/admission';
+import { makeCheckpoint } from '../ledger/checkpoints';
+import { Ledger } from '../ledger/ledger';
+import { signerFor } from '../ledger/signer-registry';
+import { prepareRecord } from '../vault/prepared-record';
+import { detectAdmitted } from '../violations/detection/detect';
+import { Rules } from '../violations/detection/rules';
+import { readRulesConfig } from '../violations/detection/rules-config';
+import { scanRowOf } from '../violations/detection/scan-record';
+import type { ScanRow } from '../violations/detection/scan-row';
 import { ApiError } from './http/api-error';
-import { detectAfterIngest } from '../violations/detection/detect-at-ingest';
 
 export interface BatchResult {
   received: number;
@@ -22,14 +31,31 @@ export function admitBatch(db: Database.Database, records: AuditRecord[], apiKey
   const result: BatchResult = { received: records.length, inserted: 0, duplicates: 0, conflicts: 0, outcomes: [], chain_breaks: [] };
   const run = db.transaction(() => {
     const admission = new Admission(db, nodeSha256);
+    const config = readRulesConfig(db);
+    const rules = config.at_ingest ? new Rules(config) : null;
+    const scans: ScanRow[] = [];
     for (const record of records) {
-      const outcome = admission.admit(record, { apiKeyId: apiKeyId ?? undefined });
+      const prepared = prepareRecord(record);
+      const outcome = admission.admitPrepared(prepared, { apiKeyId: apiKeyId ?? undefined });
+      if (rules && outcome === 'inserted') {
+        const scan = scanRowOf(record, prepared.chained ? prepared.canonical : prepared.parts.join(','), config);
+        if (scan && (rules.recordHits(scan).length > 0 || rules.groupHit(scan))) scans.push({ ...scan, pos: admission.lastPos });
+      }
       result.outcomes.push(outcome);
       if (outcome === 'inserted') result.inserted++;
       else if (outcome === 'duplicate') result.duplicates++;
       else result.conflicts++;
     }
     result.chain_breaks = admission.finish();
+    if (rules) {
+      try {
+        detectAdmitted(db, config, scans);
+      } catch {
+        // Detection never refuses records: its savepoint rolled back, the next run covers them.
+      }
+    }
+    const signer = signerFor(db);
+    if (signer && result.inserted > 0) makeCheckpoint(db, new Ledger(db), signer, 'collector batch');
   });
   try {
     run.immediate();
@@ -40,6 +66,5 @@ export function admitBatch(db: Database.Database, records: AuditRecord[], apiKey
     }
     throw error;
   }
-  detectAfterIngest(db); // issue 6: detection rules over the records just committed
   return result;
 }

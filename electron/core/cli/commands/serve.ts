@@ -7,6 +7,7 @@ import { createBackend, type Backend } from '../../backend/backend';
 import { mountCollector } from '../../server/mount-collector';
 import { UserError } from '../../errors';
 import { buildServeApp, type ServeApp } from '../../server/build-serve-app';
+import { registerSigner } from '../../ledger/signer-registry';
 import { loadSigner } from '../../ledger/signing-key';
 import { registerRetentionSecrets } from '../../retention/retention-secrets';
 import { openVault } from '../../vault/open-vault';
@@ -60,7 +61,10 @@ export const serveCommand: Command = {
     const db = openVault(vaultPath, passphrase);
     // Archiving over the collector's `POST management/` needs the passphrase and the checkpoint signer.
     const signer = loadSigner(vaultPath, passphrase);
-    if (signer) registerRetentionSecrets(db, { passphrase, signer, archiveDir: `${vaultPath}.archives` });
+    if (signer) {
+      registerRetentionSecrets(db, { passphrase, signer, archiveDir: `${vaultPath}.archives` });
+      registerSigner(db, signer); // the collector signs a checkpoint after every batch
+    }
     const backend = createBackend({
       vaultPath,
       passphrase: args.values.locked ? undefined : passphrase,

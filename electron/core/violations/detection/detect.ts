@@ -1,5 +1,6 @@
 // Runs the detection rules over records and raises their violations (issue 6): at ingest over the
-// records admitted since the last run (a watermark in detection_state), or on demand over a period.
+// records an import or a collector batch has just admitted (built as they were prepared, then raised
+// in the same transaction; a watermark in detection_state), or on demand over a period.
 // A rule never raises the same violation twice for the same records: each violation id is derived
 // from the records it covers, and violation_links remembers which records each rule has covered, so
 // re-running over the same period (or overlapping ones) adds nothing.
@@ -36,22 +37,10 @@ interface GroupRow {
   reason: string;
 }
 
-/** Detection at ingest: the records admitted since the last call. Run it after the batch committed. */
-export function detectNew(db: Database.Database): DetectResult {
-  const from = db.prepare('SELECT detected_pos FROM detection_state WHERE id = 1').pluck().get() as number;
-  const to = (db.prepare('SELECT ifnull(max(pos), 0) FROM records').pluck().get() as number);
-  if (to <= from) return emptyResult();
-  const config = readRulesConfig(db);
-  if (!config.at_ingest) return emptyResult();
-  const { sql, params } = scanSql(config, 'pos');
-  const rows = db.prepare(`${sql.replace('pos > ?', 'pos > ? AND pos <= ?')}`).iterate(from, to, ...params) as Iterable<ScanRow>;
-  return raise(db, new Rules(config), rows, () => db.prepare('UPDATE detection_state SET detected_pos = max(detected_pos, ?) WHERE id = 1').run(to));
-}
-
 /**
  * Detection at ingest for records an import has just admitted, inside its transaction: `rows` were built
  * from the records themselves as they were prepared (scan-record.ts), so nothing is read back. Moves the
- * watermark past everything admitted, so detectNew() after the commit finds nothing left to do.
+ * watermark past everything admitted.
  */
 export function detectAdmitted(db: Database.Database, config: RulesConfig, rows: ScanRow[]): DetectResult {
   if (!config.at_ingest) return emptyResult();
