@@ -4,6 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import { eq } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { FieldError } from '../../../shared/records/record-schema';
 import { UserError } from '../errors';
 import { nodeSha256 } from '../node-sha';
@@ -14,6 +16,7 @@ import { detectAdmitted } from '../violations/detection/detect';
 import { readRulesConfig, type RulesConfig } from '../violations/detection/rules-config';
 import type { ScanRow } from '../violations/detection/scan-row';
 import { Admission, type TenantBreak } from '../vault/admission';
+import { imports } from '../vault/schema';
 import { LineReader, type FileStats } from './line-reader';
 import { isGzipFile, readGzipSample } from './formats/gzip-lines';
 import { openPreparedSource } from './prepared-source';
@@ -70,11 +73,12 @@ export async function importFile(db: Database.Database, file: string, options: I
 
   db.exec('BEGIN IMMEDIATE');
   try {
+    const history = drizzle(db);
     const importId = Number(
-      db.prepare(
-        `INSERT INTO imports(file_name, file_size, sha256, format, started_at, finished_at, imported, duplicates, conflicts)
-         VALUES (?, 0, '', ?, ?, ?, 0, 0, 0)`,
-      ).run(path.basename(file), format?.name ?? 'empty', startedAt, startedAt).lastInsertRowid,
+      history.insert(imports).values({
+        fileName: path.basename(file), fileSize: 0, sha256: '', format: format?.name ?? 'empty',
+        startedAt, finishedAt: startedAt, imported: 0, duplicates: 0, conflicts: 0,
+      }).run().lastInsertRowid,
     );
     const admission = new Admission(db, nodeSha256);
     const rules = readRulesConfig(db);
@@ -123,9 +127,10 @@ export async function importFile(db: Database.Database, file: string, options: I
     if (options.signer) result.checkpoint = makeCheckpoint(db, new Ledger(db), options.signer, `import ${path.basename(file)}`).size;
     const stats = fileStats ?? { size: totalBytes, sha256: '' };
     result.sha256 = stats.sha256;
-    db.prepare(
-      'UPDATE imports SET file_size = ?, sha256 = ?, finished_at = ?, imported = ?, duplicates = ?, conflicts = ? WHERE id = ?',
-    ).run(stats.size, stats.sha256, new Date().toISOString(), result.imported, result.duplicates, result.conflicts, importId);
+    history.update(imports).set({
+      fileSize: stats.size, sha256: stats.sha256, finishedAt: new Date().toISOString(),
+      imported: result.imported, duplicates: result.duplicates, conflicts: result.conflicts,
+    }).where(eq(imports.id, importId)).run();
     db.exec('COMMIT');
     options.onProgress?.({ bytes: totalBytes, totalBytes, records: result.records });
     return result;

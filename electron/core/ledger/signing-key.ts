@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import { generateNoteKey, parseSignerKey, type NoteSigner } from '../../../shared/ledger';
 import { UserError } from '../errors';
+import { readSetting, writeSetting } from '../vault/settings';
 
 const SCRYPT = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 
@@ -58,18 +59,16 @@ export function createSigningKey(db: Database.Database, vaultPath: string, passp
   const vaultId = randomBytes(8).toString('hex');
   const origin = `auditdesk.local/vault/${vaultId}`;
   const { skey, vkey } = generateNoteKey(origin);
-  const set = db.prepare('INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)');
-  set.run('ledger_origin', JSON.stringify(origin));
-  set.run('ledger_vkey', JSON.stringify(vkey));
+  writeSetting(db, 'ledger_origin', origin);
+  writeSetting(db, 'ledger_vkey', vkey);
   fs.writeFileSync(signingKeyPath(vaultPath), encryptSigningKey(skey, passphrase), { mode: 0o600, flag: 'wx' });
   return vkey;
 }
 
 export function ledgerIdentity(db: Database.Database): { origin: string; vkey: string } | null {
-  const get = (key: string) => db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined;
-  const origin = get('ledger_origin');
-  const vkey = get('ledger_vkey');
-  return origin && vkey ? { origin: JSON.parse(origin) as string, vkey: JSON.parse(vkey) as string } : null;
+  const origin = readSetting<string>(db, 'ledger_origin');
+  const vkey = readSetting<string>(db, 'ledger_vkey');
+  return origin && vkey ? { origin, vkey } : null;
 }
 
 /** The signer from VAULT.signing-key, or null when there is no key file (checkpoints are then not made). */
