@@ -1,19 +1,8 @@
 // Deterministic, realistic-looking records for tests, demos and the report previews: the same seed
 // always gives the same records, so reports built from them can be compared byte for byte. Users
 // include names that need more than Latin-1 (Zoë, Łukasz, 山田) so that font problems show.
+import { seededRandom as prng } from '../seeded-random';
 import type { ReportRecord } from './report-record';
-
-/** mulberry32: tiny, fast, good enough to spread sample data; not for anything secret. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const SAMPLE_USERS = [
   'zoë.dubois@acme.example', 'łukasz.kowalski@acme.example', '山田太郎@acme.example',

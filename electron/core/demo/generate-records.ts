@@ -1,6 +1,7 @@
 // Deterministic, seed-shaped records (CONTRACT §1) for benchmarks, tests and the demo vault: the same
 // seed always gives the same records, byte for byte.
 import type { JsonObject } from '../../../shared/canonical-json';
+import { seededRandom } from '../../../shared/seeded-random';
 
 export interface GenerateOptions {
   count: number;
@@ -8,17 +9,6 @@ export interface GenerateOptions {
   seed?: number;
   /** First timestamp; records advance by a few seconds each. */
   start?: string;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const USERS = [
@@ -46,7 +36,7 @@ const AGENTS = [
 const SENSITIVE = new Set(['password', 'ssn', 'credit_card', 'bank_account']);
 
 export function* generateRecords(options: GenerateOptions): Generator<JsonObject> {
-  const random = mulberry32(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const hex = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
   const tenants = Array.from({ length: options.tenants ?? 3 }, (_, i) => `tenant-${String(i + 1).padStart(2, '0')}`);
