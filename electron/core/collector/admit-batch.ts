@@ -11,11 +11,10 @@ import { makeCheckpoint } from '../ledger/checkpoints';
 import { Ledger } from '../ledger/ledger';
 import { signerFor } from '../ledger/signer-registry';
 import { prepareRecord } from '../vault/prepared-record';
-import { detectAdmitted } from '../violations/detection/detect';
+import { detectAdmitted, DetectionHits } from '../violations/detection/detect';
 import { Rules } from '../violations/detection/rules';
 import { readRulesConfig } from '../violations/detection/rules-config';
 import { scanRowOf } from '../violations/detection/scan-record';
-import type { ScanRow } from '../violations/detection/scan-row';
 import { ApiError } from './http/api-error';
 
 export interface BatchResult {
@@ -33,13 +32,13 @@ export function admitBatch(db: Database.Database, records: AuditRecord[], apiKey
     const admission = new Admission(db, nodeSha256);
     const config = readRulesConfig(db);
     const rules = config.at_ingest ? new Rules(config) : null;
-    const scans: ScanRow[] = [];
+    const hits = rules ? new DetectionHits(rules) : null;
     for (const record of records) {
       const prepared = prepareRecord(record);
       const outcome = admission.admitPrepared(prepared, { apiKeyId: apiKeyId ?? undefined });
       if (rules && outcome === 'inserted') {
         const scan = scanRowOf(record, prepared.chained ? prepared.canonical : prepared.parts.join(','), config);
-        if (scan && (rules.recordHits(scan).length > 0 || rules.groupHit(scan))) scans.push({ ...scan, pos: admission.lastPos });
+        if (scan) hits!.add({ ...scan, pos: admission.lastPos });
       }
       result.outcomes.push(outcome);
       if (outcome === 'inserted') result.inserted++;
@@ -47,9 +46,9 @@ export function admitBatch(db: Database.Database, records: AuditRecord[], apiKey
       else result.conflicts++;
     }
     result.chain_breaks = admission.finish();
-    if (rules) {
+    if (hits) {
       try {
-        detectAdmitted(db, config, scans);
+        detectAdmitted(db, hits);
       } catch {
         // Detection never refuses records: its savepoint rolled back, the next run covers them.
       }

@@ -12,9 +12,9 @@ import { nodeSha256 } from '../node-sha';
 import type { NoteSigner } from '../../../shared/ledger';
 import { makeCheckpoint } from '../ledger/checkpoints';
 import { Ledger } from '../ledger/ledger';
-import { detectAdmitted } from '../violations/detection/detect';
-import { readRulesConfig, type RulesConfig } from '../violations/detection/rules-config';
-import type { ScanRow } from '../violations/detection/scan-row';
+import { detectAdmitted, DetectionHits } from '../violations/detection/detect';
+import { Rules } from '../violations/detection/rules';
+import { readRulesConfig } from '../violations/detection/rules-config';
 import { Admission, type TenantBreak } from '../vault/admission';
 import { imports } from '../vault/schema';
 import { LineReader, type FileStats } from './line-reader';
@@ -83,7 +83,7 @@ export async function importFile(db: Database.Database, file: string, options: I
     const admission = new Admission(db, nodeSha256);
     const rules = readRulesConfig(db);
     const policy = { sensitive: readSensitivePolicy(db), detection: rules.at_ingest ? rules : null };
-    const scans: ScanRow[] = [];
+    const hits = policy.detection ? new DetectionHits(new Rules(policy.detection)) : null;
     const reject = (line: number, errors: FieldError[]) => {
       result.rejectedCount++;
       for (const e of errors) {
@@ -98,7 +98,7 @@ export async function importFile(db: Database.Database, file: string, options: I
           if ('errors' in item) reject(item.line, item.errors);
           else if (result.rejectedCount === 0) {
             const outcome = admission.admitPrepared(item.record, { importId, line: item.line });
-            if (outcome === 'inserted' && item.scan) scans.push({ ...item.scan, pos: admission.lastPos });
+            if (outcome === 'inserted' && item.scan) hits?.add({ ...item.scan, pos: admission.lastPos });
             if (outcome === 'inserted') result.imported++;
             else if (outcome === 'duplicate') result.duplicates++;
             else result.conflicts++;
@@ -122,7 +122,7 @@ export async function importFile(db: Database.Database, file: string, options: I
       return { ...result, ok: false, imported: 0, duplicates: 0, conflicts: 0 };
     }
     result.breaks = admission.finish();
-    if (policy.detection) detectAtIngest(db, policy.detection, scans);
+    if (hits) detectAtIngest(db, hits);
     // A ledger read afresh: detection may have appended violations after the import's own records.
     if (options.signer) result.checkpoint = makeCheckpoint(db, new Ledger(db), options.signer, `import ${path.basename(file)}`).size;
     const stats = fileStats ?? { size: totalBytes, sha256: '' };
@@ -172,9 +172,9 @@ function readSample(file: string): string {
  * if it throws, its own savepoint is rolled back, the watermark stays, and the next detection run
  * (after the next ingest, or `violations detect`) covers these records.
  */
-function detectAtIngest(db: Database.Database, rules: RulesConfig, scans: ScanRow[]): void {
+function detectAtIngest(db: Database.Database, hits: DetectionHits): void {
   try {
-    detectAdmitted(db, rules, scans);
+    detectAdmitted(db, hits);
   } catch {
     // deliberately ignored: see above
   }

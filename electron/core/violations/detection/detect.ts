@@ -10,7 +10,7 @@ import { UserError } from '../../errors';
 import { nodeSha256 } from '../../node-sha';
 import { Admission } from '../../vault/admission';
 import { type RecordHit, Rules } from './rules';
-import { readRulesConfig, type RuleName, type RulesConfig } from './rules-config';
+import { readRulesConfig, type RuleName } from './rules-config';
 import { scanSql, type ScanRow } from './scan-row';
 
 export interface DetectResult {
@@ -38,13 +38,12 @@ interface GroupRow {
 }
 
 /**
- * Detection at ingest for records an import has just admitted, inside its transaction: `rows` were built
- * from the records themselves as they were prepared (scan-record.ts), so nothing is read back. Moves the
+ * Detection at ingest for records an import has just admitted, inside its transaction: the hits were
+ * gathered from the records themselves as they were prepared (scan-record.ts), so nothing is read back. Moves the
  * watermark past everything admitted.
  */
-export function detectAdmitted(db: Database.Database, config: RulesConfig, rows: ScanRow[]): DetectResult {
-  if (!config.at_ingest) return emptyResult();
-  return raise(db, new Rules(config), rows, () =>
+export function detectAdmitted(db: Database.Database, hits: DetectionHits): DetectResult {
+  return hits.raise(db, () =>
     db.prepare('UPDATE detection_state SET detected_pos = max(detected_pos, (SELECT ifnull(max(pos), 0) FROM records)) WHERE id = 1').run());
 }
 
@@ -59,20 +58,49 @@ export function detectPeriod(db: Database.Database, period: { from?: string; to?
 }
 
 function raise(db: Database.Database, rules: Rules, rows: Iterable<ScanRow>, after?: () => void): DetectResult {
-  const result = emptyResult();
   // Reading first, writing after: the connection cannot write while a query is being iterated.
-  const recordHits: Array<{ row: ScanRow; hit: RecordHit }> = [];
-  const groups = new Map<string, { tenant: string; user: string | null; date: string; rows: GroupRow[] }>();
-  for (const row of rows) {
-    result.scanned++;
-    for (const hit of rules.recordHits(row)) recordHits.push({ row, hit });
-    const group = rules.groupHit(row);
+  const hits = new DetectionHits(rules);
+  for (const row of rows) hits.add(row);
+  return hits.raise(db, after);
+}
+
+/**
+ * What the rules found, gathered record by record and raised at the end. An import adds each record as
+ * it is admitted, so only the hits are kept (a few fields per record), never the records.
+ */
+export class DetectionHits {
+  private readonly recordHits: Array<{ row: ScanRow; hit: RecordHit }> = [];
+  private readonly groups = new Map<string, { tenant: string; user: string | null; date: string; rows: GroupRow[] }>();
+  private scanned = 0;
+
+  constructor(private readonly rules: Rules) {}
+
+  add(row: ScanRow): void {
+    this.scanned++;
+    for (const hit of this.rules.recordHits(row)) this.recordHits.push({ row, hit });
+    const group = this.rules.groupHit(row);
     if (group) {
-      let g = groups.get(group.key);
-      if (!g) groups.set(group.key, (g = { tenant: row.tenant, user: row.user, date: group.date, rows: [] }));
+      let g = this.groups.get(group.key);
+      if (!g) this.groups.set(group.key, (g = { tenant: row.tenant, user: row.user, date: group.date, rows: [] }));
       g.rows.push({ pos: row.pos, id: row.id, timestamp: row.timestamp, reason: group.reason });
     }
   }
+
+  raise(db: Database.Database, after?: () => void): DetectResult {
+    return raiseHits(db, this.rules, this.recordHits, this.groups, this.scanned, after);
+  }
+}
+
+function raiseHits(
+  db: Database.Database,
+  rules: Rules,
+  recordHits: Array<{ row: ScanRow; hit: RecordHit }>,
+  groups: Map<string, { tenant: string; user: string | null; date: string; rows: GroupRow[] }>,
+  scanned: number,
+  after?: () => void,
+): DetectResult {
+  const result = emptyResult();
+  result.scanned = scanned;
 
   const linked = db.prepare('SELECT 1 FROM violation_links WHERE rule = ? AND record_pos = ?').pluck();
   const link = db.prepare('INSERT OR IGNORE INTO violation_links(rule, record_pos, violation_tenant, violation_id) VALUES (?, ?, ?, ?)');
