@@ -4,9 +4,13 @@
 import { z } from 'zod';
 import { importResultSchema, jobSchema, verifyResultSchema } from './jobs';
 import { recordDetailSchema, recordRefSchema } from './record';
+import { ledgerRoutes } from './ledger';
+import { reportRoutes } from './reports';
+import { retentionRoutes } from './retention';
 import { createVaultSchema, sessionSchema, unlockSchema } from './session';
 import { activitySchema, summarySchema } from './summary';
 import { trailCountRequestSchema, trailCountSchema, trailFilterSchema, trailPageSchema, trailQuerySchema } from './trail';
+import { violationRoutes } from './violations';
 
 const none = z.object({}).strict();
 
@@ -48,6 +52,10 @@ export const ROUTES = {
   /** Desktop only: native dialogs, answered by the Electron shell. */
   'dialog.openVault': { request: none, response: z.string().nullable() },
   'dialog.createVault': { request: none, response: z.string().nullable() },
+  ...violationRoutes,
+  ...retentionRoutes,
+  ...reportRoutes,
+  ...ledgerRoutes,
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

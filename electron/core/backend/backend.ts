@@ -7,8 +7,12 @@ import { isRouteName, ROUTES, type RouteName } from '../../../shared/api/routes'
 import { indexNextBatch } from '../queries/review-indexer';
 import type { BackendContext, BackendOptions, Handler, HandlerMap } from './context';
 import { jobHandlers } from './handlers/job-handlers';
+import { ledgerHandlers } from './handlers/ledger-handlers';
+import { reportsHandlers } from './handlers/reports-handlers';
+import { retentionHandlers } from './handlers/retention-handlers';
 import { reviewHandlers } from './handlers/review-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
+import { violationsHandlers } from './handlers/violations-handlers';
 import { JobRegistry } from './jobs';
 import { VaultSession } from './vault-session';
 
@@ -20,7 +24,7 @@ export interface Backend {
   close(): void;
 }
 
-const HANDLERS: HandlerMap = { ...sessionHandlers, ...reviewHandlers, ...jobHandlers };
+const HANDLERS: HandlerMap = { ...sessionHandlers, ...reviewHandlers, ...jobHandlers, ...violationsHandlers, ...retentionHandlers, ...reportsHandlers, ...ledgerHandlers };
 
 export function createBackend(options: BackendOptions): Backend {
   const handlers: HandlerMap = { ...HANDLERS };

@@ -31,4 +31,5 @@ export const COMMAND_ENTRIES: CommandEntry[] = [
   entry('retention', () => import('./commands/retention'), 'retentionCommand'),
   entry('hold', () => import('./commands/hold'), 'holdCommand'),
   entry('archive', () => import('./commands/archive'), 'archiveCommand'),
+  entry('witness', () => import('./commands/witness'), 'witnessCommand'),
 ];

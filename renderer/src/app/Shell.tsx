@@ -7,14 +7,20 @@ import { DashboardScreen } from '../dashboard/DashboardScreen';
 import { ImportScreen } from '../import/ImportScreen';
 import { IntegrityScreen } from '../integrity/IntegrityScreen';
 import { RecordScreen } from '../record/RecordScreen';
+import { RetentionScreen } from '../retention/RetentionScreen';
+import { ReportsScreen } from '../reports/ReportsScreen';
 import { TrailScreen } from '../trail/TrailScreen';
+import { ViolationsScreen } from '../violations/ViolationsScreen';
 import { useRoute } from './router';
 
 const NAV = [
   { path: '', label: 'Dashboard' },
   { path: 'trail', label: 'Trail' },
   { path: 'integrity', label: 'Integrity' },
+  { path: 'reports', label: 'Reports' },
   { path: 'import', label: 'Import' },
+  { path: 'violations', label: 'Violations' },
+  { path: 'retention', label: 'Retention' },
 ];
 
 export function Shell({ session, onLock }: { session: Session; onLock(): void }) {
@@ -27,6 +33,9 @@ export function Shell({ session, onLock }: { session: Session; onLock(): void })
   else if (first === 'record' && second && Number(second) > 0) screen = <RecordScreen pos={Number(second)} />;
   else if (first === 'integrity') screen = <IntegrityScreen />;
   else if (first === 'import') screen = <ImportScreen />;
+  else if (first === 'violations') screen = <ViolationsScreen route={route} />;
+  else if (first === 'retention') screen = <RetentionScreen />;
+  else if (first === 'reports') screen = <ReportsScreen />;
   else if (first === 'user' && second) screen = <UserActivityScreen user={second} />;
   else if (first === 'resource' && second && third !== undefined) screen = <ResourceScreen type={second} id={third} />;
   else screen = <Empty title="There is no such page."><a href="#/">Go to the dashboard</a></Empty>;

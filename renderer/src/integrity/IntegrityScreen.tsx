@@ -1,5 +1,5 @@
 // Integrity: verify every tenant's chain with progress; each chain's status; a break links to the
-// record where the chain stops being valid.
+// record where the chain stops being valid. Below, the ledger (LedgerPanel): checkpoints and proofs.
 import { useEffect, useState } from 'react';
 import type { Job, VerifyResult } from '../../../shared/api/jobs';
 import type { ApiError } from '../../../shared/api/result';
@@ -8,6 +8,8 @@ import { api } from '../api/transport';
 import { formatCount, formatTime, shortHash } from '../common/format';
 import { Progress } from '../common/Progress';
 import { ErrorBox } from '../common/States';
+import { LedgerPanel } from './LedgerPanel';
+import './integrity.css';
 
 const BREAK_TEXT: Record<string, string> = {
   hash_mismatch: 'content does not match its hash',
@@ -50,10 +52,10 @@ export function IntegrityScreen() {
       {error ? <ErrorBox error={error} /> : null}
       {result && !job ? (
         <>
-          <div className={`notice ${result.ok ? 'ok' : 'bad'}`} role="status" data-testid="verify-verdict">
+          <div className={result.ok ? 'notice ok' : 'alarm'} role={result.ok ? 'status' : 'alert'} data-testid="verify-verdict">
             {result.ok
               ? `All ${result.chains.length} chains verified: ${formatCount(result.records)} records intact.`
-              : `${result.chains.filter((c) => !c.ok).length} of ${result.chains.length} chains are broken.`}{' '}
+              : <strong>✗ INTEGRITY FAILURE: {result.chains.filter((c) => !c.ok).length} of {result.chains.length} chains are broken.</strong>}{' '}
             <span className="muted">Checked {formatTime(result.finishedAt)}.</span>
           </div>
           <table className="data" aria-label="Chains">
@@ -91,6 +93,7 @@ export function IntegrityScreen() {
       ) : job ? null : (
         <p className="muted">Not verified in this session yet.</p>
       )}
+      <LedgerPanel />
     </section>
   );
 }
