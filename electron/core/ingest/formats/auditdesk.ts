@@ -2,6 +2,7 @@
 import type { Line } from '../line-reader';
 import { CellError, decodeCell, EXTRA_COLUMN } from './auditdesk-csv-cells';
 import { csvRows } from './csv-rows';
+import { peekFirstLine } from './peek-lines';
 import type { FormatContext, ImportFormat, ParsedItem } from './import-format';
 import { jsonArrayElements, ndjsonItems, parseJsonItem } from './json-values';
 
@@ -18,28 +19,9 @@ export const auditdeskFormat: ImportFormat = {
 };
 
 async function* readAuditdesk(lines: AsyncIterable<Line>, context: FormatContext): AsyncGenerator<ParsedItem> {
-  const iterator = lines[Symbol.asyncIterator]();
-  // Peek at the first non-blank line to choose NDJSON, JSON array or CSV.
-  const peeked: Line[] = [];
-  let first: Line | undefined;
-  for (;;) {
-    const next = await iterator.next();
-    if (next.done) break;
-    peeked.push(next.value);
-    if (next.value.text.trim() !== '') {
-      first = next.value;
-      break;
-    }
-  }
+  // The first non-blank line chooses NDJSON, JSON array or CSV.
+  const { first, lines: replay } = await peekFirstLine(lines);
   if (!first) return; // an empty file: 0 records
-  const replay = (async function* () {
-    yield* peeked;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      yield next.value;
-    }
-  })();
   const lead = first.text.trimStart()[0];
   if (lead === '[') yield* arrayItems(replay);
   else if (lead === '{') yield* ndjsonItems(replay);
