@@ -4,7 +4,7 @@ import type { Line } from '../line-reader';
 import { cloudtrailRecords } from './cloudtrail-record';
 import { linesOrGunzip, looksGzipped } from './gzip-lines';
 import type { FormatContext, ImportFormat, ParsedItem } from './import-format';
-import { jsonTexts } from './json-documents';
+import { jsonValues } from './json-documents';
 
 export const cloudtrailFormat: ImportFormat = {
   name: 'cloudtrail',
@@ -18,18 +18,12 @@ export const cloudtrailFormat: ImportFormat = {
 };
 
 async function* readCloudtrail(lines: AsyncIterable<Line>, context: FormatContext): AsyncGenerator<ParsedItem> {
-  for await (const piece of jsonTexts(linesOrGunzip(lines, context.path))) {
-    if ('error' in piece) {
-      yield { line: piece.line, errors: [{ field: '(json)', message: piece.error }] };
+  for await (const piece of jsonValues(linesOrGunzip(lines, context.path))) {
+    if ('errors' in piece) {
+      yield piece;
       continue;
     }
-    let value: unknown;
-    try {
-      value = JSON.parse(piece.text);
-    } catch (error) {
-      yield { line: piece.line, errors: [{ field: '(json)', message: `invalid JSON: ${(error as Error).message}` }] };
-      continue;
-    }
+    const value = piece.value;
     const events = Array.isArray(value)
       ? value
       : value && typeof value === 'object' && Array.isArray((value as { Records?: unknown }).Records)

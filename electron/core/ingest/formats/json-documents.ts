@@ -40,3 +40,20 @@ function isCompleteJson(text: string): boolean {
 export function invalidJson(line: number, why: string) {
   return { line, errors: [{ field: '(json)', message: `invalid JSON: ${why}` }] };
 }
+
+/** Each JSON document of the input, parsed, or the error naming its line. */
+export async function* jsonValues(
+  input: AsyncIterable<Line>,
+): AsyncGenerator<{ line: number; value: unknown } | { line: number; errors: Array<{ field: string; message: string }> }> {
+  for await (const piece of jsonTexts(input)) {
+    if ('error' in piece) {
+      yield { line: piece.line, errors: [{ field: '(json)', message: piece.error }] };
+      continue;
+    }
+    try {
+      yield { line: piece.line, value: JSON.parse(piece.text) as unknown };
+    } catch (error) {
+      yield invalidJson(piece.line, (error as Error).message);
+    }
+  }
+}

@@ -6,7 +6,7 @@
 import type { JsonObject } from '../../../../shared/canonical-json';
 import type { Line } from '../line-reader';
 import type { FormatContext, ImportFormat, ParsedItem } from './import-format';
-import { jsonTexts } from './json-documents';
+import { jsonValues } from './json-documents';
 import { K8S_DEFAULT_TENANT, k8sRecords } from './k8s-record';
 
 export const MAX_OPEN_REQUESTS = 10_000;
@@ -37,18 +37,12 @@ export async function* readK8s(lines: AsyncIterable<Line>, context: FormatContex
     for (const record of k8sRecords(request.stages, tenant)) yield { line: request.line, record };
   };
 
-  for await (const piece of jsonTexts(lines)) {
-    if ('error' in piece) {
-      yield { line: piece.line, errors: [{ field: '(json)', message: piece.error }] };
+  for await (const piece of jsonValues(lines)) {
+    if ('errors' in piece) {
+      yield piece;
       continue;
     }
-    let value: unknown;
-    try {
-      value = JSON.parse(piece.text);
-    } catch (error) {
-      yield { line: piece.line, errors: [{ field: '(json)', message: `invalid JSON: ${(error as Error).message}` }] };
-      continue;
-    }
+    const value = piece.value;
     const list = value as { kind?: unknown; items?: unknown };
     const events = list && list.kind === 'EventList' && Array.isArray(list.items) ? list.items : [value];
     for (const event of events as JsonObject[]) {
