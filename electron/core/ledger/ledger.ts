@@ -5,7 +5,19 @@ import type Database from 'better-sqlite3';
 import { CompactRange, toBase64 } from '../../../shared/ledger';
 import { UserError } from '../errors';
 import { nodeMerkleHasher, recordLeafHash } from './node-hasher';
+import { statementsFor } from '../vault/statement-cache';
 import { VaultNodeStore } from './vault-node-store';
+
+const ledgerStatements = new WeakMap<Database.Database, ReturnType<typeof prepareLedgerStatements>>();
+
+function prepareLedgerStatements(db: Database.Database) {
+  return {
+    border: db.prepare('SELECT border FROM ledger_state WHERE id = 1').pluck(),
+    save: db.prepare(
+      'INSERT INTO ledger_state(id, size, border) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET size = excluded.size, border = excluded.border',
+    ),
+  };
+}
 
 export class Ledger {
   private readonly range: CompactRange;
@@ -13,7 +25,7 @@ export class Ledger {
   private dirty = false;
 
   constructor(private readonly db: Database.Database) {
-    const row = db.prepare('SELECT border FROM ledger_state WHERE id = 1').pluck().get() as string | undefined;
+    const row = statementsFor(ledgerStatements, db, prepareLedgerStatements).border.get() as string | undefined;
     this.range = row ? CompactRange.fromJSON(JSON.parse(row), nodeMerkleHasher) : CompactRange.empty(nodeMerkleHasher);
     this.store = new VaultNodeStore(db, nodeMerkleHasher);
   }
@@ -45,9 +57,7 @@ export class Ledger {
   /** Writes the border back; call before the transaction commits. */
   save(): void {
     if (!this.dirty) return;
-    this.db
-      .prepare('INSERT INTO ledger_state(id, size, border) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET size = excluded.size, border = excluded.border')
-      .run(this.range.size, JSON.stringify(this.range.toJSON()));
+    statementsFor(ledgerStatements, this.db, prepareLedgerStatements).save.run(this.range.size, JSON.stringify(this.range.toJSON()));
     this.dirty = false;
   }
 

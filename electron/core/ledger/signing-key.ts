@@ -5,9 +5,10 @@
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
-import { generateNoteKey, parseSignerKey, type NoteSigner } from '../../../shared/ledger';
+import { generateNoteKey, type NoteSigner } from '../../../shared/ledger';
 import { UserError } from '../errors';
 import { readSetting, writeSetting } from '../vault/settings';
+import { nodeNoteSigner } from './node-note-signer';
 
 const SCRYPT = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 
@@ -75,7 +76,7 @@ export function ledgerIdentity(db: Database.Database): { origin: string; vkey: s
 export function loadSigner(vaultPath: string, passphrase: string): NoteSigner | null {
   const file = signingKeyPath(vaultPath);
   if (!fs.existsSync(file)) return null;
-  return parseSignerKey(decryptSigningKey(fs.readFileSync(file, 'utf8'), passphrase, file));
+  return nodeNoteSigner(decryptSigningKey(fs.readFileSync(file, 'utf8'), passphrase, file));
 }
 
 /** Re-encrypts the key file for a new passphrase (`passwd`); written aside, then renamed into place. */

@@ -4,9 +4,21 @@
 // records) while a proof still reads only O(log n) rows and a few hundred leaves.
 import type Database from 'better-sqlite3';
 import type { MerkleHasher, NodeStore } from '../../../shared/ledger';
+import { statementsFor } from '../vault/statement-cache';
 import { recordLeafHash } from './node-hasher';
 
 export const STORED_LEVEL = 8;
+
+const nodeStatements = new WeakMap<Database.Database, ReturnType<typeof prepareNodeStatements>>();
+
+function prepareNodeStatements(db: Database.Database) {
+  return {
+    getNode: db.prepare('SELECT hash FROM ledger_nodes WHERE level = ? AND idx = ?').pluck(),
+    putNode: db.prepare('INSERT OR REPLACE INTO ledger_nodes(level, idx, hash) VALUES (?, ?, ?)'),
+    // Leaf i is the record at admission position i + 1; a purged record keeps its leaf hash (issue 6).
+    leaves: db.prepare('SELECT canonical, purged_at, leaf_hash FROM records WHERE pos > ? AND pos <= ? ORDER BY pos'),
+  };
+}
 
 interface LeafRow {
   canonical: string;
@@ -15,27 +27,22 @@ interface LeafRow {
 }
 
 export class VaultNodeStore implements NodeStore {
-  private readonly getNode;
-  private readonly putNode;
-  private readonly leaves;
+  private readonly statements: ReturnType<typeof prepareNodeStatements>;
 
   constructor(
     db: Database.Database,
     private readonly hasher: MerkleHasher,
   ) {
-    this.getNode = db.prepare('SELECT hash FROM ledger_nodes WHERE level = ? AND idx = ?').pluck();
-    this.putNode = db.prepare('INSERT OR REPLACE INTO ledger_nodes(level, idx, hash) VALUES (?, ?, ?)');
-    // Leaf i is the record at admission position i + 1; a purged record keeps its leaf hash (issue 6).
-    this.leaves = db.prepare('SELECT canonical, purged_at, leaf_hash FROM records WHERE pos > ? AND pos <= ? ORDER BY pos');
+    this.statements = statementsFor(nodeStatements, db, prepareNodeStatements);
   }
 
   get(level: number, index: number): Uint8Array | undefined {
     if (level >= STORED_LEVEL) {
-      const stored = this.getNode.get(level, index) as Buffer | undefined;
+      const stored = this.statements.getNode.get(level, index) as Buffer | undefined;
       return stored ? new Uint8Array(stored) : undefined;
     }
     const width = 2 ** level;
-    const rows = this.leaves.all(index * width, (index + 1) * width) as LeafRow[];
+    const rows = this.statements.leaves.all(index * width, (index + 1) * width) as LeafRow[];
     if (rows.length !== width) return undefined;
     let layer: Uint8Array[] = rows.map((r) => (r.purged_at && r.leaf_hash ? r.leaf_hash : recordLeafHash(r.canonical)));
     while (layer.length > 1) {
@@ -47,6 +54,6 @@ export class VaultNodeStore implements NodeStore {
   }
 
   put(level: number, index: number, hash: Uint8Array): void {
-    if (level >= STORED_LEVEL) this.putNode.run(level, index, Buffer.from(hash));
+    if (level >= STORED_LEVEL) this.statements.putNode.run(level, index, Buffer.from(hash));
   }
 }

@@ -10,6 +10,7 @@ import { ZERO_HASH, type Sha256Port } from '../../../shared/hash';
 import type { AuditRecord } from '../../../shared/records/record-schema';
 import { Ledger } from '../ledger/ledger';
 import { withAuditHash } from './record-text';
+import { statementsFor } from './statement-cache';
 import { integrityViolation, SYSTEM_TENANT } from './integrity-violation';
 import { assembleCanonical, contentCanonical, prepareRecord, type PreparedRecord } from './prepared-record';
 
@@ -52,24 +53,7 @@ export class Admission {
     private readonly sha: Sha256Port,
   ) {
     this.ledger = new Ledger(db);
-    this.stmt = {
-      head: db.prepare('SELECT seq, hash FROM chain_heads WHERE tenant = ?'),
-      tenant: db.prepare('INSERT OR IGNORE INTO tenants(tenant, first_seen) VALUES (?, ?)'),
-      saveHead: db.prepare(
-        'INSERT INTO chain_heads(tenant, seq, hash) VALUES (?, ?, ?) ON CONFLICT(tenant) DO UPDATE SET seq = excluded.seq, hash = excluded.hash',
-      ),
-      insert: db.prepare(
-        'INSERT INTO records(canonical, audit_hash, admitted_at, import_id, api_key_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
-      ),
-      byId: db.prepare('SELECT canonical, audit_hash FROM records WHERE tenant = ? AND id = ?'),
-      bySeq: db.prepare('SELECT id FROM records WHERE tenant = ? AND seq = ?'),
-      conflict: db.prepare(
-        'INSERT INTO conflicts(tenant, record_id, reason, received, import_id, line, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ),
-      chainFrom: db.prepare(
-        'SELECT seq, prev_hash, audit_hash, canonical, pos FROM records WHERE tenant = ? AND seq > ? ORDER BY seq',
-      ),
-    };
+    this.stmt = statementsFor(admissionStatements, db, prepareAdmissionStatements);
   }
 
   admit(record: AuditRecord, source: AdmitSource = {}): AdmitOutcome {
@@ -166,6 +150,29 @@ export class Admission {
     this.stmt.conflict.run(record.tenant, record.id, reason, received, source.importId ?? null, source.line ?? null, this.now);
     return 'conflict';
   }
+}
+
+const admissionStatements = new WeakMap<Database.Database, ReturnType<typeof prepareAdmissionStatements>>();
+
+function prepareAdmissionStatements(db: Database.Database) {
+  return {
+    head: db.prepare('SELECT seq, hash FROM chain_heads WHERE tenant = ?'),
+    tenant: db.prepare('INSERT OR IGNORE INTO tenants(tenant, first_seen) VALUES (?, ?)'),
+    saveHead: db.prepare(
+      'INSERT INTO chain_heads(tenant, seq, hash) VALUES (?, ?, ?) ON CONFLICT(tenant) DO UPDATE SET seq = excluded.seq, hash = excluded.hash',
+    ),
+    insert: db.prepare(
+      'INSERT INTO records(canonical, audit_hash, admitted_at, import_id, api_key_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    ),
+    byId: db.prepare('SELECT canonical, audit_hash FROM records WHERE tenant = ? AND id = ?'),
+    bySeq: db.prepare('SELECT id FROM records WHERE tenant = ? AND seq = ?'),
+    conflict: db.prepare(
+      'INSERT INTO conflicts(tenant, record_id, reason, received, import_id, line, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    chainFrom: db.prepare(
+      'SELECT seq, prev_hash, audit_hash, canonical, pos FROM records WHERE tenant = ? AND seq > ? ORDER BY seq',
+    ),
+  };
 }
 
 interface ChainRow {
