@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import { createBackend, type Backend } from '../../backend/backend';
 import { mountCollector } from '../../server/mount-collector';
+import { startWalCheckpoints } from '../../vault/wal-checkpoints';
 import { UserError } from '../../errors';
 import { buildServeApp, type ServeApp } from '../../server/build-serve-app';
 import { registerSigner } from '../../ledger/signer-registry';
@@ -59,6 +60,8 @@ export const serveCommand: Command = {
     const passphrase = await readPassphrase(io, args.values['passphrase-file'] as string | undefined);
     // Opening it here checks the passphrase before anything listens (exit 2 on a wrong one).
     const db = openVault(vaultPath, passphrase);
+    // The collector commits on `db` hundreds of times a second: its WAL copies run on another thread.
+    const walCheckpoints = startWalCheckpoints(db, { vaultPath, passphrase, nativeBinding: process.env.AUDITDESK_NATIVE_BINDING });
     // Archiving over the collector's `POST management/` needs the passphrase and the checkpoint signer.
     const signer = loadSigner(vaultPath, passphrase);
     if (signer) {
@@ -78,6 +81,7 @@ export const serveCommand: Command = {
       io.stdout.write(`${await served.listen()}\n`);
     } catch (error) {
       backend.close();
+      await walCheckpoints.stop();
       db.close();
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE') throw new UserError(`port ${port} is in use; choose another with --port, or --port 0 for any free one`);
@@ -94,6 +98,7 @@ export const serveCommand: Command = {
       process.on('SIGTERM', stop);
     });
     await served.close();
+    await walCheckpoints.stop();
     db.close();
     return 0;
   },
