@@ -5,9 +5,11 @@
 import { hash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { ChainBreak, ExpectedHead } from '../../../shared/chain/chain-break';
+import { chainFieldsOf, type ChainFields } from '../../../shared/chain/chain-fields';
 import { SortedChainChecker, type ChainEntry } from '../../../shared/chain/sorted-chain-checker';
 import { CompactRange } from '../../../shared/ledger';
 import { nodeMerkleHasher } from '../ledger/node-hasher';
+import { UserError } from '../errors';
 import { isTombstone } from '../retention/tombstone';
 
 export const BLOCK_LEAVES = 4096;
@@ -40,9 +42,6 @@ export interface RangeVerification {
 
 interface Row {
   pos: number;
-  tenant: string;
-  seq: number;
-  prev_hash: string;
   audit_hash: string;
   /** 0x00 followed by the stored canonical bytes: the leaf hash's input, and (without its first byte)
    *  the chain hash's. Reading bytes, not text, spares decoding every record into a JS string. */
@@ -52,7 +51,28 @@ interface Row {
 }
 
 // SQLite's || yields text; the cast gives back its bytes, with the 0x00 the leaf hash is prefixed by.
-const COLUMNS = "pos, tenant, seq, prev_hash, audit_hash, CAST(x'00' || canonical AS BLOB) AS leaf_input, purged_at, leaf_hash";
+// tenant, seq and prev_hash are read from those bytes (chainFieldsOf), not asked of SQL: json_extract
+// would parse every record a second time.
+const COLUMNS = "pos, audit_hash, CAST(x'00' || canonical AS BLOB) AS leaf_input, purged_at, leaf_hash";
+
+interface ChainRow extends Row, ChainFields {}
+
+/** The row with its chain fields, read from the bytes that are hashed. */
+function withChainFields(row: Row): ChainRow {
+  const fields = chainFieldsOf(row.leaf_input, 1) ?? parsedChainFields(row);
+  return Object.assign(row, fields);
+}
+
+/** The slow path for a record the byte reader would not vouch for (it never is one AuditDesk wrote). */
+function parsedChainFields(row: Row): ChainFields {
+  let parsed: { tenant?: unknown; seq?: unknown; prev_hash?: unknown };
+  try {
+    parsed = JSON.parse(row.leaf_input.toString('utf8', 1)) as typeof parsed;
+  } catch {
+    throw new UserError(`the record at vault position ${row.pos} is not JSON: the vault was altered outside AuditDesk`);
+  }
+  return { tenant: String(parsed.tenant), seq: Number(parsed.seq), prevHash: String(parsed.prev_hash) };
+}
 
 export function verifyRange(
   db: Database.Database,
@@ -75,7 +95,8 @@ export function verifyRange(
   let records = 0;
 
   const rows = db.prepare(`SELECT ${COLUMNS} FROM records WHERE pos BETWEEN ? AND ? ORDER BY pos`).iterate(fromPos, toPos) as Iterable<Row>;
-  for (const row of rows) {
+  for (const raw of rows) {
+    const row = withChainFields(raw);
     if (row.pos !== expectedPos && missingPos === null) missingPos = expectedPos;
     expectedPos = row.pos + 1;
     block.append(row.purged_at && row.leaf_hash ? row.leaf_hash : hash('sha256', row.leaf_input, 'buffer'));
@@ -127,15 +148,15 @@ export function verifyRange(
 export function verifyTenantBySeq(db: Database.Database, tenant: string, head: ExpectedHead | undefined) {
   const checker = new SortedChainChecker(tenant, head);
   const rows = db.prepare(`SELECT ${COLUMNS} FROM records WHERE tenant = ? ORDER BY seq`).iterate(tenant) as Iterable<Row>;
-  for (const row of rows) checker.push(chainEntry(row));
+  for (const row of rows) checker.push(chainEntry(withChainFields(row)));
   return checker.finish();
 }
 
-function chainEntry(row: Row): ChainEntry {
+function chainEntry(row: ChainRow): ChainEntry {
   return {
     seq: row.seq,
     claimed: row.audit_hash,
-    prev: row.prev_hash,
+    prev: row.prevHash,
     // A purged tombstone is not re-hashed: its audit_hash still links the chain (issue 6).
     computed: row.purged_at && isTombstone(row.leaf_input.toString('utf8', 1)) ? null : hash('sha256', row.leaf_input.subarray(1), 'hex'),
     where: `vault position ${row.pos}`,
