@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, powerMonitor, shell } from 'electron';
 import type { ShellEvent } from '../../shared/api/routes';
+import { DESKTOP_COLLECTOR_PORT, startDesktopCollector, type DesktopCollector } from '../core/collector/desktop-collector';
 import { createDesktopBackend } from './desktop-backend';
 import { EVENT_CHANNEL, registerIpc } from './ipc';
 import { buildMenu } from './menu';
@@ -15,6 +16,7 @@ import { hardenSession, hardenWebContents } from './security';
 if (!app.requestSingleInstanceLock()) app.quit();
 
 let mainWindow: BrowserWindow | null = null;
+let collector: DesktopCollector | null = null;
 const dataDir = app.getPath('userData');
 
 /** A vault named on the command line (`auditdesk-desktop file.vault`) or opened by the OS. */
@@ -130,10 +132,25 @@ void app.whenReady().then(() => {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
+  void startCollector();
 });
+
+/** The collector API on loopback for the app's whole life; it writes only while a vault is unlocked. */
+async function startCollector(): Promise<void> {
+  const port = Number(process.env.AUDITDESK_COLLECTOR_PORT ?? DESKTOP_COLLECTOR_PORT);
+  try {
+    collector = await startDesktopCollector(() => backend.context.session.connection, port);
+  } catch (error) {
+    // Another program has the port: the app works without a collector; say so where it can be seen.
+    console.warn(`AuditDesk: the collector could not listen on 127.0.0.1:${port} (${(error as Error).message}); set AUDITDESK_COLLECTOR_PORT`);
+  }
+}
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-app.on('will-quit', () => backend.close());
+app.on('will-quit', () => {
+  void collector?.close();
+  backend.close();
+});

@@ -5,7 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import type { FastifyRequest } from 'fastify';
 import type { ServeContext } from '../cli/commands/serve';
 import { registerCollectorApi } from '../collector/register-collector-api';
-import { applySensitivePolicy, readSensitivePolicy } from '../ingest/sensitive';
+import { markSensitive } from '../collector/mark-sensitive';
 
 export async function mountCollector({ served, backend, db }: ServeContext): Promise<void> {
   await registerCollectorApi(served.app, {
@@ -13,9 +13,6 @@ export async function mountCollector({ served, backend, db }: ServeContext): Pro
     isUiSession: (request: IncomingMessage) => served.hasUiSession({ headers: request.headers } as FastifyRequest),
     // The UI is at `/`: shippers that ask `GET /` first use the /es prefix (docs/collector.md).
     elasticsearchRoot: false,
-    prepareRecords: (records) => {
-      const policy = readSensitivePolicy(db);
-      return records.map((r) => applySensitivePolicy(r, policy).record as typeof r);
-    },
+    prepareRecords: (records) => markSensitive(db, records),
   });
 }
