@@ -8,6 +8,7 @@ import type { ShellEvent } from '../../shared/api/routes';
 import { DESKTOP_COLLECTOR_PORT, startDesktopCollector, type DesktopCollector } from '../core/collector/desktop-collector';
 import { createDesktopBackend } from './desktop-backend';
 import { EVENT_CHANNEL, registerIpc } from './ipc';
+import { keychainSigner } from './keychain-signer';
 import { buildMenu } from './menu';
 import { passphraseMemory } from './passphrase-memory';
 import { recentVaults } from './recent-vaults';
@@ -119,6 +120,7 @@ void app.whenReady().then(() => {
   hardenSession();
   backend.context.options.memory = passphraseMemory(dataDir);
   backend.context.options.recent = recentVaults(dataDir, refreshMenu);
+  backend.context.session.signerSource = keychainSigner(dataDir);
   if (backend.context.options.vaultPath && !backend.context.session.path) openPath(backend.context.options.vaultPath);
   registerIpc(backend, () => mainWindow);
   refreshMenu();

@@ -28,7 +28,7 @@ const HANDLERS: HandlerMap = { ...sessionHandlers, ...reviewHandlers, ...jobHand
 
 export function createBackend(options: BackendOptions): Backend {
   const handlers: HandlerMap = { ...HANDLERS };
-  const session = new VaultSession(options.vaultPath ?? null, options.nativeBinding);
+  const session = new VaultSession(options.vaultPath ?? null, options.nativeBinding, options.signerSource);
   let indexing: NodeJS.Immediate | null = null;
   const context: BackendContext = {
     options,

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Result } from '../../../shared/api/result';
 import type { ROUTES, RouteName, RouteResponse } from '../../../shared/api/routes';
 import type { JobRegistry } from './jobs';
-import type { VaultSession } from './vault-session';
+import type { SignerSource, VaultSession } from './vault-session';
 
 /** Remembers passphrases on this device (Electron safeStorage); absent in `serve`. */
 export interface PassphraseMemory {
@@ -31,6 +31,8 @@ export interface BackendOptions {
   reviewer?: string;
   idleLockMinutes?: number;
   nativeBinding?: string;
+  /** Where an unlocked vault's checkpoint signer comes from (default: its key file). */
+  signerSource?: SignerSource;
   memory?: PassphraseMemory;
   recent?: RecentVaults;
   /** Keep the search index and summary cube caught up in the background (default true). */

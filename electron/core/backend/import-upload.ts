@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import type { ImportResultView } from '../../../shared/api/jobs';
 import { UserError } from '../errors';
 import { importFile } from '../ingest/import-file';
+import { signerFor } from '../ledger/signer-registry';
 
 export async function importUploaded(
   db: Database.Database,
@@ -25,6 +26,7 @@ export async function importUploaded(
     fs.writeFileSync(file, content, { mode: 0o600 });
     const result = await importFile(db, file, {
       format,
+      signer: signerFor(db),
       onProgress: (p) => onProgress(p.bytes, p.totalBytes),
     });
     return {

@@ -1,8 +1,18 @@
 // The vault the review UI works on, and whether it is unlocked. Locking closes the connection and
 // forgets the passphrase: nothing of the vault stays readable in this process.
+import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import type { NoteSigner } from '../../../shared/ledger';
+import { registerSigner } from '../ledger/signer-registry';
+import { createSigningKey, loadSigner, signingKeyPath } from '../ledger/signing-key';
 import { openVault } from '../vault/open-vault';
+
+/**
+ * Where the unlocked vault's checkpoint signer comes from: by default its key file, opened with the
+ * passphrase; the desktop app passes one that keeps the key in the OS keychain (electron/main).
+ */
+export type SignerSource = (vaultPath: string, passphrase: string, db: Database.Database) => NoteSigner | null;
 
 export class VaultSession {
   private db: Database.Database | null = null;
@@ -11,6 +21,8 @@ export class VaultSession {
   constructor(
     vaultPath: string | null,
     private readonly nativeBinding?: string,
+    /** Settable: the desktop app can reach the OS keychain only once Electron is ready. */
+    public signerSource: SignerSource = loadSigner,
   ) {
     this.vaultPath = vaultPath;
   }
@@ -36,6 +48,16 @@ export class VaultSession {
   unlock(passphrase: string, vaultPath = this.vaultPath, create = false): void {
     if (!vaultPath) throw new Error('no vault chosen');
     const db = openVault(vaultPath, passphrase, { create, nativeBinding: this.nativeBinding });
+    try {
+      // A vault made here gets its signing key as `auditdesk init` would give it one.
+      if (create && !fs.existsSync(signingKeyPath(vaultPath))) createSigningKey(db, vaultPath, passphrase);
+      // Imports and collector batches on this connection then sign a checkpoint each (issue 4).
+      const signer = this.signerSource(vaultPath, passphrase, db);
+      if (signer) registerSigner(db, signer);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
     this.lock();
     this.db = db;
     this.vaultPath = vaultPath;

@@ -74,9 +74,15 @@ export function ledgerIdentity(db: Database.Database): { origin: string; vkey: s
 
 /** The signer from VAULT.signing-key, or null when there is no key file (checkpoints are then not made). */
 export function loadSigner(vaultPath: string, passphrase: string): NoteSigner | null {
+  const skey = readSigningKey(vaultPath, passphrase);
+  return skey === null ? null : nodeNoteSigner(skey);
+}
+
+/** The private key text (`PRIVATE+KEY+…`) from VAULT.signing-key, or null when there is no key file. */
+export function readSigningKey(vaultPath: string, passphrase: string): string | null {
   const file = signingKeyPath(vaultPath);
   if (!fs.existsSync(file)) return null;
-  return nodeNoteSigner(decryptSigningKey(fs.readFileSync(file, 'utf8'), passphrase, file));
+  return decryptSigningKey(fs.readFileSync(file, 'utf8'), passphrase, file);
 }
 
 /** Re-encrypts the key file for a new passphrase (`passwd`); written aside, then renamed into place. */
