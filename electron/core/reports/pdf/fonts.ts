@@ -75,6 +75,32 @@ export interface TextStyle {
 
 interface Run { font: PDFFont; text: string }
 
+interface Glyph { id: number; advanceWidth: number }
+interface LayoutFont { layout(text: string): { glyphs: Glyph[] }; glyphForCodePoint(cp: number): Glyph }
+
+/**
+ * pdf-lib asks fontkit to lay out (shape) every string twice, to measure it and to encode it, and
+ * shaping (GSUB/GPOS lookups) was most of a report's rendering time. pdf-lib only uses the glyphs of
+ * a layout, drawn one after the other by their advance widths (no kerning), and our scripts (Latin,
+ * Greek, Cyrillic, CJK) need no substitution, so a glyph per code point, cached, draws the same text.
+ * Combining marks are drawn as their own (zero-width) glyphs, as without shaping anywhere.
+ */
+function withoutShaping(font: PDFFont): PDFFont {
+  const fontkitFont = (font as unknown as { embedder: { font: LayoutFont } }).embedder.font;
+  const glyphs = new Map<number, Glyph>();
+  fontkitFont.layout = (text: string) => {
+    const out: Glyph[] = [];
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      let g = glyphs.get(cp);
+      if (!g) glyphs.set(cp, (g = fontkitFont.glyphForCodePoint(cp)));
+      out.push(g);
+    }
+    return { glyphs: out };
+  };
+  return font;
+}
+
 /** Widths kept per font and size; bounded, since timestamps and ids rarely repeat. */
 const WIDTH_CACHE_LIMIT = 50_000;
 
@@ -119,7 +145,7 @@ export class FontSet {
       doc.embedFont(bytes.bold, { subset: true }),
       doc.embedFont(bytes.cjk, { subset: true }),
     ]);
-    return new FontSet(regular, bold, cjk, ...cov);
+    return new FontSet(withoutShaping(regular), withoutShaping(bold), withoutShaping(cjk), ...cov);
   }
 
   /** Splits text into runs of one font each. Control characters become spaces. */
