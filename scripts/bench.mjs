@@ -11,7 +11,7 @@ let failed = 0;
 for (const suite of suites.sort()) {
   console.log(`\n## ${suite}\n`);
   // `--sizes` is for the suites that scale by record count; the others run with their own defaults.
-  const own = suite === 'engine.mjs' || suite === 'retention.bench.mjs' ? args : [];
+  const own = ['engine.mjs', 'retention.bench.mjs', 'report.bench.mjs'].includes(suite) ? args : [];
   const run = spawnSync(process.execPath, [path.join(root, 'bench', suite), ...own], { stdio: 'inherit' });
   if (run.status !== 0) failed++;
 }

@@ -32,13 +32,52 @@ class Counter {
   }
 }
 
+/**
+ * The first `limit` rows of a table in listing order. Rows arrive in any order (the vault is read in
+ * admission order, the listing is by tenant then seq), each with its rank in that order; a max-heap
+ * of the kept ranks lets a later row with a lower rank take the place of the highest one.
+ */
 class TableBuilder {
-  readonly rows: string[][] = [];
+  private readonly kept: Array<{ rank: number; row: string[] }> = [];
   total = 0;
   constructor(private readonly columns: string[], private readonly limit: number) {}
-  /** The row is only built while there is room: a million rows past the cap cost nothing. */
-  push(row: () => string[]): void { this.total++; if (this.rows.length < this.limit) this.rows.push(row()); }
-  build(): Table { return { columns: this.columns, rows: this.rows, totalRows: this.total }; }
+  /** The row is only built when it is kept: a million rows past the cap cost a comparison each. */
+  push(rank: number, row: () => string[]): void {
+    this.total++;
+    const heap = this.kept;
+    if (heap.length < this.limit) {
+      heap.push({ rank, row: row() });
+      this.siftUp(heap.length - 1);
+    } else if (this.limit > 0 && rank < heap[0]!.rank) {
+      heap[0] = { rank, row: row() };
+      this.siftDown(0);
+    }
+  }
+  private siftUp(i: number): void {
+    const h = this.kept;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (h[p]!.rank >= h[i]!.rank) return;
+      [h[p], h[i]] = [h[i]!, h[p]!];
+      i = p;
+    }
+  }
+  private siftDown(i: number): void {
+    const h = this.kept;
+    for (;;) {
+      const l = 2 * i + 1, r = l + 1;
+      let top = i;
+      if (l < h.length && h[l]!.rank > h[top]!.rank) top = l;
+      if (r < h.length && h[r]!.rank > h[top]!.rank) top = r;
+      if (top === i) return;
+      [h[top], h[i]] = [h[i]!, h[top]!];
+      i = top;
+    }
+  }
+  build(): Table {
+    const rows = [...this.kept].sort((a, b) => a.rank - b.rank).map((k) => k.row);
+    return { columns: this.columns, rows, totalRows: this.total };
+  }
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -128,7 +167,11 @@ export class ReportAccumulator {
     return !bh.weekdays.includes(day) || hour < bh.startHour || hour >= bh.endHour;
   }
 
-  add(r: ReportRecord): void {
+  /**
+   * @param rank the record's place in the listing order of the tables (lower first); by default the
+   *   order records are added in.
+   */
+  add(r: ReportRecord, rank = this.records): void {
     const t = Date.parse(r.timestamp);
     this.records++;
     this.kinds.add(r.kind);
@@ -154,23 +197,23 @@ export class ReportAccumulator {
         this.sensitiveByOp.add(r.operation ?? ''); this.sensitiveByClass.add(r.data_classification ?? '(none)');
       }
     } else if (r.kind === 'violation') {
-      this.addViolation(r, t);
+      this.addViolation(r, t, rank);
     } else if (r.kind === 'export') {
       this.exType.add(r.export_type ?? ''); this.recordsExported += r.record_count ?? 0;
-      this.exTable.push(() => [r.timestamp, r.tenant, r.user ?? '', r.export_type ?? '', r.model_name ?? '',
+      this.exTable.push(rank, () => [r.timestamp, r.tenant, r.user ?? '', r.export_type ?? '', r.model_name ?? '',
         String(r.record_count ?? ''), r.file_path ?? '']);
     } else if (r.kind === 'query' && r.is_sensitive) {
       this.sensitiveQueries++; this.userSensitive.add(user);
       this.qType.add(r.query_type ?? ''); this.qModel.add(r.model_name ?? '');
-      this.qTable.push(() => [r.timestamp, r.tenant, r.user ?? '', r.query_type ?? '', r.model_name ?? '',
+      this.qTable.push(rank, () => [r.timestamp, r.tenant, r.user ?? '', r.query_type ?? '', r.model_name ?? '',
         r.data_classification ?? '', String(r.record_count ?? '')]);
     }
     for (const c of this.controls) {
-      if (c.def.select(r)) { c.counts.add(c.def.countBy(r)); c.table.push(() => c.def.row(r)); }
+      if (c.def.select(r)) { c.counts.add(c.def.countBy(r)); c.table.push(rank, () => c.def.row(r)); }
     }
   }
 
-  private addViolation(r: ReportRecord, t: number): void {
+  private addViolation(r: ReportRecord, t: number, rank: number): void {
     this.vSeverity.add(r.severity ?? ''); this.vStatus.add(r.status ?? ''); this.vType.add(r.violation_type ?? '');
     this.vPair.add(`${r.severity}|${r.status}`);
     let hours = '';
@@ -179,7 +222,7 @@ export class ReportAccumulator {
       // A missing or unreadable resolution time is "not recorded", never a guess.
       if (h >= 0) { this.resolveHours.push(h); hours = String(round2(h)); } else { this.resolvedWithoutTime++; hours = 'not recorded'; }
     }
-    this.vTable.push(() => [r.timestamp, r.tenant, r.user ?? '', r.violation_type ?? '', r.severity ?? '', r.status ?? '', hours]);
+    this.vTable.push(rank, () => [r.timestamp, r.tenant, r.user ?? '', r.violation_type ?? '', r.severity ?? '', r.status ?? '', hours]);
   }
 
   get count(): number { return this.records; }

@@ -75,6 +75,35 @@ export interface TextStyle {
 
 interface Run { font: PDFFont; text: string }
 
+interface Glyph { id: number; advanceWidth: number }
+interface LayoutFont { layout(text: string): { glyphs: Glyph[] }; glyphForCodePoint(cp: number): Glyph }
+
+/**
+ * pdf-lib asks fontkit to lay out (shape) every string twice, to measure it and to encode it, and
+ * shaping (GSUB/GPOS lookups) was most of a report's rendering time. pdf-lib only uses the glyphs of
+ * a layout, drawn one after the other by their advance widths (no kerning), and our scripts (Latin,
+ * Greek, Cyrillic, CJK) need no substitution, so a glyph per code point, cached, draws the same text.
+ * Combining marks are drawn as their own (zero-width) glyphs, as without shaping anywhere.
+ */
+function withoutShaping(font: PDFFont): PDFFont {
+  const fontkitFont = (font as unknown as { embedder: { font: LayoutFont } }).embedder.font;
+  const glyphs = new Map<number, Glyph>();
+  fontkitFont.layout = (text: string) => {
+    const out: Glyph[] = [];
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      let g = glyphs.get(cp);
+      if (!g) glyphs.set(cp, (g = fontkitFont.glyphForCodePoint(cp)));
+      out.push(g);
+    }
+    return { glyphs: out };
+  };
+  return font;
+}
+
+/** Widths kept per font and size; bounded, since timestamps and ids rarely repeat. */
+const WIDTH_CACHE_LIMIT = 50_000;
+
 export class FontSet {
   private constructor(
     private readonly regular: PDFFont,
@@ -85,6 +114,28 @@ export class FontSet {
     private readonly cjkCoverage: Coverage,
   ) {}
 
+  /**
+   * pdf-lib's drawText with a `font` option calls page.setFont, which adds a new randomly named entry
+   * to the page's font resources on every call: a table page carried ~12 kB of them, more than its
+   * compressed text. So a page's font is set only when it changes (see docs/reports.md, "Performance").
+   */
+  private readonly fontOf = new WeakMap<PDFPage, PDFFont>();
+  /** Text shaping (fontkit's layout) is most of the rendering time; tables repeat tenants, users, operations. */
+  private readonly widths = new Map<PDFFont, Map<string, number>>();
+
+  private runWidth(font: PDFFont, text: string, size: number): number {
+    let cache = this.widths.get(font);
+    if (!cache) this.widths.set(font, (cache = new Map()));
+    const key = `${size}|${text}`;
+    let w = cache.get(key);
+    if (w === undefined) {
+      w = font.widthOfTextAtSize(text, size);
+      if (cache.size >= WIDTH_CACHE_LIMIT) cache.clear();
+      cache.set(key, w);
+    }
+    return w;
+  }
+
   static async embed(doc: PDFDocument, bytes: FontBytes = defaultFontBytes()): Promise<FontSet> {
     doc.registerFontkit(fontkit);
     const cov = [coverage(bytes.regular), coverage(bytes.bold), coverage(bytes.cjk)] as const;
@@ -94,7 +145,7 @@ export class FontSet {
       doc.embedFont(bytes.bold, { subset: true }),
       doc.embedFont(bytes.cjk, { subset: true }),
     ]);
-    return new FontSet(regular, bold, cjk, ...cov);
+    return new FontSet(withoutShaping(regular), withoutShaping(bold), withoutShaping(cjk), ...cov);
   }
 
   /** Splits text into runs of one font each. Control characters become spaces. */
@@ -118,16 +169,21 @@ export class FontSet {
 
   width(text: string, style: TextStyle): number {
     let w = 0;
-    for (const r of this.runs(text, style.bold ?? false)) w += r.font.widthOfTextAtSize(r.text, style.size);
+    for (const r of this.runs(text, style.bold ?? false)) w += this.runWidth(r.font, r.text, style.size);
     return w;
   }
 
   draw(page: PDFPage, text: string, x: number, y: number, style: TextStyle): void {
     let at = x;
-    for (const r of this.runs(text, style.bold ?? false)) {
-      page.drawText(r.text, { x: at, y, size: style.size, font: r.font, color: style.color ?? rgb(0, 0, 0) });
-      at += r.font.widthOfTextAtSize(r.text, style.size);
-    }
+    const runs = this.runs(text, style.bold ?? false);
+    runs.forEach((r, i) => {
+      if (this.fontOf.get(page) !== r.font) {
+        page.setFont(r.font);
+        this.fontOf.set(page, r.font);
+      }
+      page.drawText(r.text, { x: at, y, size: style.size, color: style.color ?? rgb(0, 0, 0) });
+      if (i < runs.length - 1) at += this.runWidth(r.font, r.text, style.size);
+    });
   }
 
   /** The text cut to fit `maxWidth`, with an ellipsis when cut. */

@@ -1,30 +1,39 @@
 // One pass over the vault for a report. The integrity section must re-hash every record of the
 // report's tenants anyway (CONTRACT §2, as `auditdesk verify` does), and on an encrypted vault
-// reading the pages costs far more than anything done with them, so the same pass, tenant by tenant
-// in seq order, also feeds the records of the period to the accumulator and collects their audit
-// hashes for the evidence digest. One read of the table instead of three.
-import { createHash } from 'node:crypto';
+// reading the pages costs far more than anything done with them, so the same pass also feeds the
+// records of the period to the accumulator and collects their audit hashes for the evidence digest.
+//
+// Why admission order (pos) and one JSON.parse per record: the table is stored in pos order, and
+// every page holds records of every tenant, so reading tenant by tenant in seq order decrypted the
+// whole table once per tenant; and each generated column is its own json_extract, a parse of the
+// record's text per column. One parse in JS is cheaper than twenty in SQL (docs/reports.md,
+// "Performance"). Chains are checked per tenant as the seqs arrive; a tenant whose records were
+// admitted out of seq order is checked again through its (tenant, seq) index, as verify does.
+import { createHash, hash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { SortedChainChecker } from '../../../../shared/chain/sorted-chain-checker';
+import type { ChainResult } from '../../../../shared/chain/chain-break';
 import { EVIDENCE_DIGEST_OF } from '../../../../shared/reports/evidence-digest';
 import type { ReportAccumulator } from '../../../../shared/reports/report-accumulator';
 import type { ComplianceReport, EvidenceHashes } from '../../../../shared/reports/report-model';
 import type { ReportRecord } from '../../../../shared/reports/report-record';
+import { isTombstone } from '../../retention/tombstone';
+import { verifyTenantBySeq } from '../../vault/verify-range';
 
-// file_path and resolved_at are not indexed projections: read from the stored canonical JSON, and
-// only for the kinds that carry them. Every other member is a generated column of the records table.
-const SELECT_TENANT = `
-  SELECT seq, prev_hash, audit_hash, canonical, pos, ts_utc,
-         id, kind, tenant, user, timestamp, operation, resource_type, resource_id, compliance_framework,
-         data_classification, is_sensitive, query_type, model_name, record_count, export_type,
-         CASE kind WHEN 'export' THEN json_extract(canonical, '$.file_path') END AS file_path,
-         violation_type, severity, status,
-         CASE kind WHEN 'violation' THEN json_extract(canonical, '$.resolved_at') END AS resolved_at
-  FROM records WHERE tenant = ? ORDER BY seq`;
+// ts_utc stays the generated column: the period is compared in SQLite's own UTC form, exactly as the
+// trail's filters and `auditdesk export --from/--to` compare it.
+const SELECT_ALL = 'SELECT pos, audit_hash, ts_utc, purged_at, canonical FROM records ORDER BY pos';
 
-const CHAIN_ONLY = new Set(['seq', 'prev_hash', 'canonical', 'pos', 'ts_utc']);
+interface Row { pos: number; audit_hash: string; ts_utc: string | null; purged_at: string | null; canonical: string }
 
-interface Row { [k: string]: string | number | null }
+/** The members a report reads (ReportRecord); file_path and resolved_at only for the kinds that carry them. */
+const MEMBERS = [
+  'id', 'kind', 'tenant', 'user', 'timestamp', 'operation', 'resource_type', 'resource_id', 'compliance_framework',
+  'data_classification', 'query_type', 'model_name', 'record_count', 'export_type', 'violation_type', 'severity', 'status',
+] as const;
+
+/** Tables list records tenant by tenant (in the query's order), then by seq. */
+const TENANT_RANK = 1e12;
 
 export interface PassResult {
   evidence: EvidenceHashes;
@@ -42,31 +51,42 @@ export function vaultPass(
 ): PassResult {
   const from = utc(scope.from), to = utc(scope.to);
   const headOf = db.prepare('SELECT tenant, seq, hash FROM chain_heads WHERE tenant = ?');
-  const rows = db.prepare(SELECT_TENANT);
-  const hashes: string[] = [];
-  let chainsVerified = 0, recordsVerified = 0, seen = 0;
-  const brokenChains: ComplianceReport['integrity']['brokenChains'] = [];
-  for (const tenant of scope.tenants) {
+  const chains = new Map(scope.tenants.map((tenant, i) => {
     const head = headOf.get(tenant) as { tenant: string; seq: number; hash: string } | undefined;
-    const checker = new SortedChainChecker(tenant, head);
-    let n = 0;
-    for (const row of rows.iterate(tenant) as Iterable<Row>) {
-      n++;
-      checker.push({
-        seq: row.seq as number, claimed: row.audit_hash as string, prev: row.prev_hash as string,
-        computed: createHash('sha256').update(row.canonical as string, 'utf8').digest('hex'),
+    return [tenant, { rank: i * TENANT_RANK, head, checker: new SortedChainChecker(tenant, head), lastSeq: 0, rows: 0, unordered: false }];
+  }));
+  const hashes: string[] = [];
+  let seen = 0;
+  for (const row of db.prepare(SELECT_ALL).iterate() as Iterable<Row>) {
+    if (onProgress && ++seen % 50_000 === 0) onProgress(seen);
+    const record = JSON.parse(row.canonical) as Record<string, unknown>;
+    const chain = chains.get(record.tenant as string);
+    if (!chain) continue;
+    const seq = record.seq as number;
+    chain.rows++;
+    if (seq < chain.lastSeq) chain.unordered = true;
+    if (!chain.unordered) {
+      chain.lastSeq = seq;
+      chain.checker.push({
+        seq, claimed: row.audit_hash, prev: record.prev_hash as string,
+        // A purged tombstone is not re-hashed: its audit_hash still links the chain (issue 6).
+        computed: row.purged_at && isTombstone(row.canonical) ? null : hash('sha256', row.canonical, 'hex'),
         where: `vault position ${row.pos}`,
       });
-      const t = row.ts_utc as string | null;
-      if (t !== null && t >= from && t < to) {
-        hashes.push((row.audit_hash as string).toLowerCase());
-        acc.add(toReportRecord(row));
-      }
-      if (onProgress && ++seen % 50_000 === 0) onProgress(seen);
     }
+    const t = row.ts_utc;
+    if (t !== null && t >= from && t < to) {
+      hashes.push(row.audit_hash.toLowerCase());
+      acc.add(toReportRecord(record, row.audit_hash), chain.rank + seq);
+    }
+  }
+
+  let chainsVerified = 0, recordsVerified = 0;
+  const brokenChains: ComplianceReport['integrity']['brokenChains'] = [];
+  for (const [tenant, chain] of chains) {
     // A tenant the vault has never seen has no chain to verify.
-    if (!head && n === 0) continue;
-    const result = checker.finish();
+    if (!chain.head && chain.rows === 0) continue;
+    const result: ChainResult = chain.unordered ? verifyTenantBySeq(db, tenant, chain.head) : chain.checker.finish();
     chainsVerified++;
     recordsVerified += result.records;
     if (result.break) brokenChains.push({ tenant, seq: result.break.seq, kind: result.break.kind });
@@ -74,14 +94,21 @@ export function vaultPass(
   return { evidence: digestOf(hashes), integrity: { chainsVerified, recordsVerified, brokenChains } };
 }
 
-/** SQL NULLs become absent members; is_sensitive comes back from JSON as 1/0. */
-function toReportRecord(row: Row): ReportRecord {
-  const r: Record<string, unknown> = {};
-  for (const key in row) {
-    const v = row[key];
-    if (v !== null && !CHAIN_ONLY.has(key)) r[key] = v;
-  }
-  if (row.is_sensitive !== null) r.is_sensitive = row.is_sensitive === 1;
+/**
+ * The record as the report reads it, with the values the vault's generated columns (json_extract)
+ * would give: JSON nulls are absent members, objects their JSON text, is_sensitive true for JSON
+ * true or 1.
+ */
+function toReportRecord(record: Record<string, unknown>, auditHash: string): ReportRecord {
+  const r: Record<string, unknown> = { audit_hash: auditHash };
+  const copy = (key: string) => {
+    const v = record[key];
+    if (v !== null && v !== undefined) r[key] = typeof v === 'object' ? JSON.stringify(v) : v;
+  };
+  for (const key of MEMBERS) copy(key);
+  if (record.kind === 'export') copy('file_path');
+  if (record.kind === 'violation') copy('resolved_at');
+  if (record.is_sensitive !== null && record.is_sensitive !== undefined) r.is_sensitive = record.is_sensitive === true || record.is_sensitive === 1;
   return r as unknown as ReportRecord;
 }
 
