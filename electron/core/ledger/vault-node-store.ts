@@ -1,23 +1,34 @@
 // The ledger's NodeStore over the vault. Roots of complete subtrees of 2^STORED_LEVEL leaves or more
 // are kept in ledger_nodes; smaller ones are recomputed from the records' canonical bytes when a proof
-// needs them (at most 2^STORED_LEVEL leaves per node). That keeps appends cheap (one row per 256
-// records) while a proof still reads only O(log n) rows and a few hundred leaves.
+// needs them. That keeps appends cheap (one row per 256 records) while a proof still reads only
+// O(log n) rows and one block of 256 leaves: every sibling below the stored level lies in the leaf's
+// own block, so the whole block is hashed at once and kept, and the next proof into the same block
+// (an export's proofs, record after record) reads nothing more.
 import type Database from 'better-sqlite3';
 import type { MerkleHasher, NodeStore } from '../../../shared/ledger';
 import { recordLeafHash } from './node-hasher';
 
 export const STORED_LEVEL = 8;
+const BLOCK_LEAVES = 2 ** STORED_LEVEL;
 
 interface LeafRow {
+  pos: number;
   canonical: string;
   purged_at: string | null;
   leaf_hash: Buffer | null;
+}
+
+/** The complete subtrees of one block's leaves: layers[level][i], as many as the leaves read allow. */
+interface Block {
+  index: number;
+  layers: Uint8Array[][];
 }
 
 export class VaultNodeStore implements NodeStore {
   private readonly getNode;
   private readonly putNode;
   private readonly leaves;
+  private block: Block | null = null;
 
   constructor(
     db: Database.Database,
@@ -26,7 +37,7 @@ export class VaultNodeStore implements NodeStore {
     this.getNode = db.prepare('SELECT hash FROM ledger_nodes WHERE level = ? AND idx = ?').pluck();
     this.putNode = db.prepare('INSERT OR REPLACE INTO ledger_nodes(level, idx, hash) VALUES (?, ?, ?)');
     // Leaf i is the record at admission position i + 1; a purged record keeps its leaf hash (issue 6).
-    this.leaves = db.prepare('SELECT canonical, purged_at, leaf_hash FROM records WHERE pos > ? AND pos <= ? ORDER BY pos');
+    this.leaves = db.prepare('SELECT pos, canonical, purged_at, leaf_hash FROM records WHERE pos > ? AND pos <= ? ORDER BY pos');
   }
 
   get(level: number, index: number): Uint8Array | undefined {
@@ -34,19 +45,32 @@ export class VaultNodeStore implements NodeStore {
       const stored = this.getNode.get(level, index) as Buffer | undefined;
       return stored ? new Uint8Array(stored) : undefined;
     }
-    const width = 2 ** level;
-    const rows = this.leaves.all(index * width, (index + 1) * width) as LeafRow[];
-    if (rows.length !== width) return undefined;
-    let layer: Uint8Array[] = rows.map((r) => (r.purged_at && r.leaf_hash ? r.leaf_hash : recordLeafHash(r.canonical)));
-    while (layer.length > 1) {
-      const next: Uint8Array[] = [];
-      for (let i = 0; i < layer.length; i += 2) next.push(this.hasher.hashChildren(layer[i]!, layer[i + 1]!));
-      layer = next;
-    }
-    return layer[0];
+    const blockIndex = Math.floor((index * 2 ** level) / BLOCK_LEAVES);
+    const inBlock = index - blockIndex * 2 ** (STORED_LEVEL - level);
+    // A cached block read before later leaves were appended may lack the node: read it again.
+    if (this.block?.index !== blockIndex || this.block.layers[level]?.[inBlock] === undefined) this.block = this.readBlock(blockIndex);
+    return this.block.layers[level]?.[inBlock];
   }
 
   put(level: number, index: number, hash: Uint8Array): void {
     if (level >= STORED_LEVEL) this.putNode.run(level, index, Buffer.from(hash));
+  }
+
+  private readBlock(index: number): Block {
+    const first = index * BLOCK_LEAVES + 1;
+    const rows = this.leaves.all(first - 1, first - 1 + BLOCK_LEAVES) as LeafRow[];
+    // Leaves stop at the first missing position (a record deleted outside AuditDesk): a node above
+    // the gap must not be computed from the wrong records; proofs needing it fail instead.
+    const gap = rows.findIndex((r, i) => r.pos !== first + i);
+    if (gap >= 0) rows.length = gap;
+    let layer: Uint8Array[] = rows.map((r) => (r.purged_at && r.leaf_hash ? r.leaf_hash : recordLeafHash(r.canonical)));
+    const layers = [layer];
+    while (layer.length > 1) {
+      const next: Uint8Array[] = [];
+      for (let i = 0; i + 1 < layer.length; i += 2) next.push(this.hasher.hashChildren(layer[i]!, layer[i + 1]!));
+      layers.push(next);
+      layer = next;
+    }
+    return { index, layers };
   }
 }
