@@ -1,5 +1,6 @@
 // Issue 4: a filtered export carries proofs, so each record verifies on its own against the vault's
 // signed checkpoint, offline, with only the vault's public key (docs/ledger-formats.md §8).
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -86,5 +87,31 @@ describe('auditdesk export --proofs and verify-proof --proofs', () => {
     const run = await cli(['export', vault, '--out', path.join(dir, 'a.csv'), '--proofs']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--format ndjson/);
+  });
+});
+
+describe('docs/ledger-formats.md §8: checking an export without AuditDesk', () => {
+  const doc = fs.readFileSync(path.resolve(__dirname, '../../docs/ledger-formats.md'), 'utf8');
+  const script = (name: string) => new RegExp(`<!-- ${name.replace('.', '\\.')} -->\n\`\`\`js\n([\\s\\S]*?)\`\`\``).exec(doc)?.[1];
+  const node = (args: string[]) => {
+    try {
+      return { code: 0, out: execFileSync(process.execPath, args, { encoding: 'utf8' }) };
+    } catch (e) {
+      return { code: (e as { status: number }).status, out: (e as { stdout: string }).stdout };
+    }
+  };
+
+  it("splits an export into tlog-proof files that §5's checker verifies, and fails the changed one", async () => {
+    const { dir, out, bundle, vkey } = await exportedWithProofs();
+    const all = lines(out);
+    all[1] = all[1]!.replace('"amount":3', '"amount":4');
+    fs.writeFileSync(out, all.map((l) => `${l}\n`).join(''));
+    const split = writeFile(dir, 'split-export.mjs', script('split-export.mjs')!);
+    const check = writeFile(dir, 'check-proof.mjs', script('check-proof.mjs')!);
+    node([split, out, bundle, path.join(dir, 'split')]);
+    const checkLine = (n: number) => node([check, path.join(dir, 'split', `line-${n}.tlog-proof`), vkey, path.join(dir, 'split', `line-${n}.leaf`)]);
+    expect(checkLine(1)).toMatchObject({ code: 0, out: expect.stringMatching(/^VERIFIED: entry 0 is in/) });
+    expect(checkLine(100)).toMatchObject({ code: 0 });
+    expect(checkLine(2)).toMatchObject({ code: 1, out: expect.stringMatching(/^NOT VERIFIED/) });
   });
 });

@@ -2,14 +2,17 @@
 // are kept in ledger_nodes; smaller ones are recomputed from the records' canonical bytes when a proof
 // needs them. That keeps appends cheap (one row per 256 records) while a proof still reads only
 // O(log n) rows and one block of 256 leaves: every sibling below the stored level lies in the leaf's
-// own block, so the whole block is hashed at once and kept, and the next proof into the same block
-// (an export's proofs, record after record) reads nothing more.
+// own block, so the whole block is hashed at once and kept. The last few blocks are kept, so the
+// next proofs into the same blocks (an export's, record after record, all of them also needing the
+// log's last, partial block for the right border) read nothing more.
 import type Database from 'better-sqlite3';
 import type { MerkleHasher, NodeStore } from '../../../shared/ledger';
 import { recordLeafHash } from './node-hasher';
 
 export const STORED_LEVEL = 8;
 const BLOCK_LEAVES = 2 ** STORED_LEVEL;
+/** About 16 KB each. */
+const CACHED_BLOCKS = 16;
 
 interface LeafRow {
   pos: number;
@@ -19,16 +22,14 @@ interface LeafRow {
 }
 
 /** The complete subtrees of one block's leaves: layers[level][i], as many as the leaves read allow. */
-interface Block {
-  index: number;
-  layers: Uint8Array[][];
-}
+type BlockLayers = Uint8Array[][];
 
 export class VaultNodeStore implements NodeStore {
   private readonly getNode;
   private readonly putNode;
   private readonly leaves;
-  private block: Block | null = null;
+  /** Recently used blocks by index, least recently used first. */
+  private readonly blocks = new Map<number, BlockLayers>();
 
   constructor(
     db: Database.Database,
@@ -47,16 +48,20 @@ export class VaultNodeStore implements NodeStore {
     }
     const blockIndex = Math.floor((index * 2 ** level) / BLOCK_LEAVES);
     const inBlock = index - blockIndex * 2 ** (STORED_LEVEL - level);
-    // A cached block read before later leaves were appended may lack the node: read it again.
-    if (this.block?.index !== blockIndex || this.block.layers[level]?.[inBlock] === undefined) this.block = this.readBlock(blockIndex);
-    return this.block.layers[level]?.[inBlock];
+    let layers = this.blocks.get(blockIndex);
+    this.blocks.delete(blockIndex);
+    // A block read before later leaves were appended may lack the node: read it again.
+    if (layers?.[level]?.[inBlock] === undefined) layers = this.readBlock(blockIndex);
+    this.blocks.set(blockIndex, layers);
+    if (this.blocks.size > CACHED_BLOCKS) this.blocks.delete(this.blocks.keys().next().value!);
+    return layers[level]?.[inBlock];
   }
 
   put(level: number, index: number, hash: Uint8Array): void {
     if (level >= STORED_LEVEL) this.putNode.run(level, index, Buffer.from(hash));
   }
 
-  private readBlock(index: number): Block {
+  private readBlock(index: number): BlockLayers {
     const first = index * BLOCK_LEAVES + 1;
     const rows = this.leaves.all(first - 1, first - 1 + BLOCK_LEAVES) as LeafRow[];
     // Leaves stop at the first missing position (a record deleted outside AuditDesk): a node above
@@ -71,6 +76,6 @@ export class VaultNodeStore implements NodeStore {
       layers.push(next);
       layer = next;
     }
-    return { index, layers };
+    return layers;
   }
 }
