@@ -64,3 +64,18 @@ export {
   type ProofFileVerifyOptions,
 } from './tlog-proof';
 export { buildProofFile } from './proof-file-builder';
+export {
+  EXPORT_PROOFS_FORMAT,
+  ExportProofChecker,
+  exportLineLeaf,
+  formatExportProofEntry,
+  formatExportProofsHeader,
+  type ExportProofEntry,
+  type ExportLineResult,
+} from './export-proofs';
+export {
+  CONSISTENCY_PROOF_FORMAT,
+  formatConsistencyFile,
+  verifyConsistencyFile,
+  type ConsistencyFileResult,
+} from './consistency-file';

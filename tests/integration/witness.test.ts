@@ -65,6 +65,28 @@ describe('auditdesk witness', () => {
     expect(plain.stdout).toMatch(/^MISMATCH/);
   });
 
+  it('a mismatch raises one CRITICAL INTEGRITY_FAILURE violation, however often it is witnessed again', async () => {
+    const p = producer(6);
+    const note = p.checkpointAt(6);
+    const rewritten = p.records.map(({ seq: _s, prev_hash: _p, audit_hash: _h, ...r }) => r as JsonObject);
+    rewritten[2] = { ...rewritten[2]!, new_data: { amount: 1 } };
+    const { dir, vault } = await vaultWith(chainByHand(rewritten));
+    const integrity = async () =>
+      JSON.parse((await cli(['violations', 'list', vault, '--type', 'INTEGRITY_FAILURE', '--json'])).stdout).results as Array<Record<string, unknown>>;
+    expect(await integrity()).toEqual([]);
+    for (let run = 0; run < 3; run++) expect((await witness(dir, vault, note, p.key.vkey, '--tenant', 'erp')).code).toBe(1);
+    const alarms = await integrity();
+    expect(alarms).toHaveLength(1);
+    const { violation } = JSON.parse((await cli(['violations', 'show', vault, String(alarms[0]!.id), '--json'])).stdout);
+    expect(violation).toMatchObject({ kind: 'violation', violation_type: 'INTEGRITY_FAILURE', severity: 'CRITICAL', status: 'OPEN' });
+    expect(violation.details).toMatchObject({ tenant: 'erp', origin: ORIGIN, size: 6, break: 'witness_mismatch' });
+    // A match raises nothing.
+    const honest = producer(4);
+    const other = await vaultWith(honest.records);
+    expect((await witness(other.dir, other.vault, honest.checkpointAt(4), honest.key.vkey, '--tenant', 'erp')).code).toBe(0);
+    expect(JSON.parse((await cli(['violations', 'list', other.vault, '--type', 'INTEGRITY_FAILURE', '--json'])).stdout).count).toBe(0);
+  });
+
   it('a checkpoint larger than the records imported says so instead of guessing', async () => {
     const p = producer(10);
     const { dir, vault } = await vaultWith(p.records.slice(0, 6));

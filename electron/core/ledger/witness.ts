@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import { toBase64, verifyCheckpoint } from '../../../shared/ledger';
 import { UserError } from '../errors';
+import { recordWitnessAlarm } from '../vault/record-alarms';
 import { producerRootAt } from './witness-producer-root';
 
 export type WitnessStatus = 'match' | 'mismatch' | 'incomplete';
@@ -51,7 +52,10 @@ function chooseTenant(db: Database.Database, origin: string, asked: string | und
   throw new UserError(`name the producer's tenant with --tenant (the vault holds ${tenants.length} tenants: ${tenants.join(', ') || 'none'})`);
 }
 
-/** Verifies the producer's checkpoint, checks the tenant's records against it, and stores the outcome. */
+/**
+ * Verifies the producer's checkpoint, checks the tenant's records against it, and stores the outcome;
+ * a mismatch also raises an INTEGRITY_FAILURE violation (once per checkpoint).
+ */
 export function witnessCheckpoint(db: Database.Database, input: WitnessInput, now = new Date()): WitnessResult {
   const verified = verifyCheckpoint(input.note, input.vkey);
   if (!verified.ok) throw new UserError(`the checkpoint is refused: ${verified.reason}`);
@@ -89,6 +93,8 @@ export function witnessCheckpoint(db: Database.Database, input: WitnessInput, no
        note = excluded.note, vkey = excluded.vkey, status = excluded.status, vault_root = excluded.vault_root,
        records_available = excluded.records_available, witnessed_at = excluded.witnessed_at`,
   ).run(tenant, result.origin, result.size, root, input.note, input.vkey, result.status, result.vaultRoot, result.recordsAvailable, now.toISOString());
+  // A proven difference is a tamper alarm, like a chain break found by verify (one per checkpoint).
+  if (result.status === 'mismatch') recordWitnessAlarm(db, result);
   return result;
 }
 

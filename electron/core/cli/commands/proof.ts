@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import { buildProofFile } from '../../../../shared/ledger';
 import { UserError } from '../../errors';
-import { latestCheckpoint, makeCheckpoint } from '../../ledger/checkpoints';
+import { checkpointCovering } from '../../ledger/covering-checkpoint';
 import { Ledger } from '../../ledger/ledger';
 import { nodeMerkleHasher } from '../../ledger/node-hasher';
-import { loadSigner, signingKeyPath } from '../../ledger/signing-key';
 import { PASSPHRASE_FILE, type Command } from '../command';
 import { openVaultWithPassphrase } from '../open-from-cli';
 
@@ -29,12 +28,7 @@ export const proofCommand: Command = {
         throw new UserError(`record id ${recordId} exists in tenants ${matches.map((m) => m.tenant).join(', ')}: name one with --tenant`);
       }
       const record = matches[0]!;
-      let checkpoint = latestCheckpoint(db);
-      if (!checkpoint || checkpoint.size < record.pos) {
-        const signer = loadSigner(path, passphrase);
-        if (!signer) throw new UserError(`the record is newer than the last checkpoint and there is no signing key at ${signingKeyPath(path)}`);
-        checkpoint = db.transaction(() => makeCheckpoint(db, new Ledger(db), signer, 'proof'))();
-      }
+      const checkpoint = checkpointCovering(db, { path, passphrase }, record.pos, 'proof');
       const ledger = new Ledger(db);
       const text = buildProofFile({
         store: ledger.nodeStore,
