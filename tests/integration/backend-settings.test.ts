@@ -134,3 +134,19 @@ describe('retention policies and sensitive fields', () => {
     expect((await call('settings.saveRules', { rules: {} })).error.code).toBe('locked');
   });
 });
+
+describe('auditdesk violations rules --set', () => {
+  it('records its change in the chain like the screen, and leaves nothing stored when a value is refused', async () => {
+    const { vault, call, settingRecords } = await open();
+    backend!.close();
+    backend = null;
+    const refused = await cli(['violations', 'rules', vault, '--set', 'DATA_LEAKAGE.threshold=5', '--set', 'UNAUTHORIZED_EXPORT.threshold=0']);
+    expect(refused.code).toBe(2);
+    expect((await cli(['violations', 'rules', vault, '--json'])).stdout).toContain('"threshold":10000');
+
+    expect((await cli(['violations', 'rules', vault, '--set', 'DATA_LEAKAGE.threshold=5', '--by', 'mei'])).code).toBe(0);
+    backend = createBackend({ vaultPath: vault, passphrase: PASSPHRASE, canChooseVault: false, backgroundIndexing: false, reviewer: 'amara' });
+    expect((await call('settings.overview', {})).value.changes).toEqual([expect.objectContaining({ key: 'detection_rules', user: 'mei', changed_fields: ['DATA_LEAKAGE'] })]);
+    expect(settingRecords()).toHaveLength(1);
+  });
+});
