@@ -10,7 +10,6 @@ import {
 } from '../../../../shared/api/settings';
 import { UserError } from '../../errors';
 import { createApiKey, listApiKeys, revokeApiKey } from '../../keys/api-keys';
-import { sensitiveFieldNames } from '../../queries/sensitive-fields';
 import { readPolicy } from '../../retention/policy';
 import { changeSettings, SETTING_RESOURCE } from '../../settings/setting-change';
 import { saveRetentionPolicy, saveRulesConfig, saveSensitiveFields } from '../../settings/settings-writers';
@@ -32,7 +31,7 @@ export const settingsHandlers: HandlerMap = {
       rules_error: rules.error,
       retention: retention.value,
       retention_error: retention.error,
-      sensitive_fields: sensitiveFieldNames(open.db),
+      sensitive_fields: storedSensitiveFields(open.db),
       collector: { desktop: ctx.options.canChooseVault, url: ctx.options.canChooseVault ? (ctx.options.collectorUrl ?? null) : null },
       changes: settingChanges(open.db),
     });
@@ -40,6 +39,7 @@ export const settingsHandlers: HandlerMap = {
   'settings.createKey': (ctx, body) => {
     const open = requireDb(ctx);
     if (!open.ok) return open;
+    if (ctx.writing.busy) return fail('busy', 'an import is running; try again when it has finished');
     try {
       return ok(createApiKey(open.db, body.name));
     } catch (error) {
@@ -50,6 +50,7 @@ export const settingsHandlers: HandlerMap = {
   'settings.revokeKey': (ctx, body) => {
     const open = requireDb(ctx);
     if (!open.ok) return open;
+    if (ctx.writing.busy) return fail('busy', 'an import is running; try again when it has finished');
     try {
       return ok(revokeApiKey(open.db, String(body.id)));
     } catch (error) {
@@ -106,6 +107,17 @@ function readOrExplain<T>(read: () => T): { value: T | null; error: string | nul
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     return { value: null, error: error.message };
+  }
+}
+
+/** The names as stored (sensitiveFieldNames lowercases them), so that saving them back changes nothing. */
+function storedSensitiveFields(db: Database.Database): string[] {
+  const text = db.prepare("SELECT value FROM settings WHERE key = 'sensitive_fields'").pluck().get() as string | undefined;
+  try {
+    const list = text === undefined ? [] : (JSON.parse(text) as unknown);
+    return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
   }
 }
 
