@@ -142,6 +142,7 @@ async function startCollector(): Promise<void> {
   const port = Number(process.env.AUDITDESK_COLLECTOR_PORT ?? DESKTOP_COLLECTOR_PORT);
   try {
     collector = await startDesktopCollector(() => backend.context.session.connection, port);
+    backend.context.options.collectorUrl = collector.url;
   } catch (error) {
     // Another program has the port: the app works without a collector; say so where it can be seen.
     console.warn(`AuditDesk: the collector could not listen on 127.0.0.1:${port} (${(error as Error).message}); set AUDITDESK_COLLECTOR_PORT`);

@@ -8,6 +8,7 @@ import { ledgerRoutes } from './ledger';
 import { reportRoutes } from './reports';
 import { retentionRoutes } from './retention';
 import { createVaultSchema, sessionSchema, unlockSchema } from './session';
+import { settingsRoutes } from './settings';
 import { activitySchema, summarySchema } from './summary';
 import { trailCountRequestSchema, trailCountSchema, trailFilterSchema, trailPageSchema, trailQuerySchema } from './trail';
 import { violationRoutes } from './violations';
@@ -56,6 +57,7 @@ export const ROUTES = {
   ...retentionRoutes,
   ...reportRoutes,
   ...ledgerRoutes,
+  ...settingsRoutes,
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

@@ -12,6 +12,7 @@ import { reportsHandlers } from './handlers/reports-handlers';
 import { retentionHandlers } from './handlers/retention-handlers';
 import { reviewHandlers } from './handlers/review-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
+import { settingsHandlers } from './handlers/settings-handlers';
 import { violationsHandlers } from './handlers/violations-handlers';
 import { JobRegistry } from './jobs';
 import { VaultSession } from './vault-session';
@@ -24,7 +25,7 @@ export interface Backend {
   close(): void;
 }
 
-const HANDLERS: HandlerMap = { ...sessionHandlers, ...reviewHandlers, ...jobHandlers, ...violationsHandlers, ...retentionHandlers, ...reportsHandlers, ...ledgerHandlers };
+const HANDLERS: HandlerMap = { ...sessionHandlers, ...reviewHandlers, ...jobHandlers, ...violationsHandlers, ...retentionHandlers, ...reportsHandlers, ...ledgerHandlers, ...settingsHandlers };
 
 export function createBackend(options: BackendOptions): Backend {
   const handlers: HandlerMap = { ...HANDLERS };

@@ -37,6 +37,8 @@ export interface BackendOptions {
   recent?: RecentVaults;
   /** Keep the search index and summary cube caught up in the background (default true). */
   backgroundIndexing?: boolean;
+  /** Desktop: where the app's own collector listens, once it does (the Settings screen shows it). */
+  collectorUrl?: string;
 }
 
 export interface BackendContext {

@@ -9,6 +9,7 @@ import { IntegrityScreen } from '../integrity/IntegrityScreen';
 import { RecordScreen } from '../record/RecordScreen';
 import { RetentionScreen } from '../retention/RetentionScreen';
 import { ReportsScreen } from '../reports/ReportsScreen';
+import { SettingsScreen } from '../settings/SettingsScreen';
 import { TrailScreen } from '../trail/TrailScreen';
 import { ViolationsScreen } from '../violations/ViolationsScreen';
 import { useRoute } from './router';
@@ -21,6 +22,7 @@ const NAV = [
   { path: 'import', label: 'Import' },
   { path: 'violations', label: 'Violations' },
   { path: 'retention', label: 'Retention' },
+  { path: 'settings', label: 'Settings' },
 ];
 
 export function Shell({ session, onLock }: { session: Session; onLock(): void }) {
@@ -36,6 +38,7 @@ export function Shell({ session, onLock }: { session: Session; onLock(): void })
   else if (first === 'violations') screen = <ViolationsScreen route={route} />;
   else if (first === 'retention') screen = <RetentionScreen />;
   else if (first === 'reports') screen = <ReportsScreen />;
+  else if (first === 'settings') screen = <SettingsScreen />;
   else if (first === 'user' && second) screen = <UserActivityScreen user={second} />;
   else if (first === 'resource' && second && third !== undefined) screen = <ResourceScreen type={second} id={third} />;
   else screen = <Empty title="There is no such page."><a href="#/">Go to the dashboard</a></Empty>;

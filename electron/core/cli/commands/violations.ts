@@ -2,6 +2,7 @@
 // with its history, case changes (one or many violations at once), detection on demand over a
 // period, and the detection rules' settings.
 import { UserError } from '../../errors';
+import { changeSettings } from '../../settings/setting-change';
 import { readCase } from '../../violations/case-history';
 import { listCases, type CaseFilter } from '../../violations/case-queue';
 import { updateCases, type CaseChange } from '../../violations/case-update';
@@ -100,22 +101,25 @@ export const violationsCommand: Command = {
         }
         return 0;
       }
-      for (const assignment of (v.set as string[] | undefined) ?? []) {
-        const ingest = /^at_ingest=(true|false)$/.exec(assignment);
-        if (ingest) {
-          setDetectAtIngest(db, ingest[1] === 'true');
-          continue;
+      // All the --set at once or none (a refused value is not left stored), and the change recorded in the chain.
+      changeSettings(db, cliActor(v.by, io), ['detection_rules'], () => {
+        for (const assignment of (v.set as string[] | undefined) ?? []) {
+          const ingest = /^at_ingest=(true|false)$/.exec(assignment);
+          if (ingest) {
+            setDetectAtIngest(db, ingest[1] === 'true');
+            continue;
+          }
+          const m = /^([A-Z_]+)\.([a-z_]+)=(.*)$/s.exec(assignment);
+          if (!m || !RULE_NAMES.includes(m[1] as RuleName)) throw new UserError(`--set ${assignment}: expected RULE.KEY=JSON with RULE one of ${RULE_NAMES.join(', ')}`);
+          let value: unknown;
+          try {
+            value = JSON.parse(m[3]!);
+          } catch {
+            value = m[3];
+          }
+          setRuleConfig(db, m[1] as RuleName, { [m[2]!]: value });
         }
-        const m = /^([A-Z_]+)\.([a-z_]+)=(.*)$/s.exec(assignment);
-        if (!m || !RULE_NAMES.includes(m[1] as RuleName)) throw new UserError(`--set ${assignment}: expected RULE.KEY=JSON with RULE one of ${RULE_NAMES.join(', ')}`);
-        let value: unknown;
-        try {
-          value = JSON.parse(m[3]!);
-        } catch {
-          value = m[3];
-        }
-        setRuleConfig(db, m[1] as RuleName, { [m[2]!]: value });
-      }
+      });
       const config = readRulesConfig(db);
       io.stdout.write(json ? `${JSON.stringify(config)}\n` : `${JSON.stringify(config, null, 2)}\n`);
       return 0;
