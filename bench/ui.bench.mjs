@@ -107,7 +107,7 @@ function installProbe() {
       const grid = document.querySelector('[data-testid=trail-grid]');
       const deltas = [];
       const long = [];
-      const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => long.push(e.duration)));
+      const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => long.push(e)));
       observer.observe({ type: 'long-animation-frame', buffered: false });
       const target = rows * 34;
       let last = performance.now();
@@ -118,7 +118,14 @@ function installProbe() {
         const room = grid.scrollHeight - grid.clientHeight - grid.scrollTop;
         if (grid.scrollTop >= target || stalled > 600) {
           observer.disconnect();
-          resolve({ deltas, long, scrolledRows: Math.round(grid.scrollTop / 34), stalled: stalled > 600 });
+          // Where each long frame went: script (and whose), style and layout, or painting.
+          const where = long.map((e) => ({
+            ms: Math.round(e.duration),
+            script: Math.round(e.scripts.reduce((t, x) => t + x.duration, 0)),
+            layout: Math.round(e.startTime + e.duration - (e.styleAndLayoutStart || e.startTime + e.duration)),
+            invokers: e.scripts.map((x) => `${x.invoker} ${Math.round(x.duration)}`).join('; '),
+          }));
+          resolve({ deltas, long: where, scrolledRows: Math.round(grid.scrollTop / 34), stalled: stalled > 600 });
           return;
         }
         if (room > 0) {
@@ -232,8 +239,9 @@ async function measureOnce(label) {
     p99: sorted[Math.floor(sorted.length * 0.99)],
     over50: scroll.deltas.filter((d) => d > 50).length,
     longFrames: scroll.long.length,
-    worstLong: Math.max(0, ...scroll.long),
+    worstLong: Math.max(0, ...scroll.long.map((e) => e.ms)),
   };
+  if (process.env.UI_BENCH_DEBUG) console.error(JSON.stringify(scroll.long.sort((a, b) => b.ms - a.ms).slice(0, 8), null, 1));
 
   // Memory after 100,000 rows: the JS heap (after a forced GC, and as found) and the DOM's size.
   const cdp = await context.newCDPSession(page);
