@@ -106,6 +106,10 @@ describe('the Trail', () => {
     counted = countTrail(db, { q: 'invoice' });
     while (!counted.exact) counted = countTrail(db, { q: 'invoice' }, counted.resume);
     expect(counted.count).toBe(120);
+    expect(countTrail(db, { q: 'invoice 1010' })).toMatchObject({ count: 1, exact: true });
+    counted = countTrail(db, { q: 'invoice', operation: 'DELETE' }, null, 0);
+    while (!counted.exact) counted = countTrail(db, { q: 'invoice', operation: 'DELETE' }, counted.resume, 0);
+    expect(counted.count).toBe(40);
     db.close();
   });
 

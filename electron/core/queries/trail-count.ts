@@ -5,6 +5,7 @@
 // in admission order, each call within a small time budget, and the caller resumes where it stopped.
 import type Database from 'better-sqlite3';
 import type { TrailFilter } from '../../../shared/api/trail';
+import { ftsMatchExpression } from './fts-query';
 import { indexedPos } from './review-indexer';
 import { cubeCanAnswer, cubeRows } from './summary';
 import { trailWhere, whereText } from './trail-where';
@@ -33,6 +34,13 @@ export function countTrail(
   const keys = Object.entries(filter).filter(([, v]) => v !== undefined).map(([k]) => k);
   if (!resume && keys.includes('resource_id') && keys.every((k) => RESOURCE.has(k))) {
     const n = (db.prepare(`SELECT count(*) AS n FROM records ${whereText(where)}`).get(...where.params) as { n: number }).n;
+    return { count: n, exact: true, resume: null, progress: 1 };
+  }
+  if (!resume && keys.length === 1 && keys[0] === 'q') {
+    // A search alone: the search index counts its own matches (the same records the Trail lists:
+    // only indexed records are searchable). Slices would each re-read every match of the words.
+    const match = ftsMatchExpression(filter.q!);
+    const n = match === null ? 0 : (db.prepare('SELECT count(*) AS n FROM records_fts WHERE records_fts MATCH ?').get(match) as { n: number }).n;
     return { count: n, exact: true, resume: null, progress: 1 };
   }
   if (!resume && cubeCanAnswer(filter)) {
