@@ -11,6 +11,7 @@ import { nodeSha256 } from '../../electron/core/node-sha';
 import { recordDetail } from '../../electron/core/queries/record-detail';
 import { indexCoverage, indexNextBatch } from '../../electron/core/queries/review-indexer';
 import { summarize } from '../../electron/core/queries/summary';
+import { facets } from '../../electron/core/queries/facets';
 import { countTrail } from '../../electron/core/queries/trail-count';
 import { listTrail } from '../../electron/core/queries/trail-list';
 import { Admission } from '../../electron/core/vault/admission';
@@ -105,6 +106,41 @@ describe('the Trail', () => {
     counted = countTrail(db, { q: 'invoice' });
     while (!counted.exact) counted = countTrail(db, { q: 'invoice' }, counted.resume);
     expect(counted.count).toBe(120);
+    expect(countTrail(db, { q: 'invoice 1010' })).toMatchObject({ count: 1, exact: true });
+    counted = countTrail(db, { q: 'invoice', operation: 'DELETE' }, null, 0);
+    while (!counted.exact) counted = countTrail(db, { q: 'invoice', operation: 'DELETE' }, counted.resume, 0);
+    expect(counted.count).toBe(40);
+    db.close();
+  });
+
+  it('counts the same from the cube plus the unindexed tail as from the records, whatever the indexer has reached', () => {
+    const db = vaultWith(manyRecords(120));
+    const countAll = (filter: Parameters<typeof countTrail>[1]) => {
+      let counted = countTrail(db, filter, null, 0);
+      while (!counted.exact) counted = countTrail(db, filter, counted.resume, 0);
+      return counted.count;
+    };
+    for (const indexed of [0, 50, 120]) {
+      if (indexed) indexNextBatch(db, indexed === 50 ? 50 : 1000);
+      expect(countAll({})).toBe(120);
+      expect(countAll({ framework: 'GDPR' })).toBe(24);
+      expect(countAll({ tenant: 't1', operation: 'DELETE' })).toBe(20);
+      expect(countAll({ sensitive: true, user: 'amara@example.com' })).toBe(5);
+    }
+    db.close();
+  });
+});
+
+describe('the filter menus', () => {
+  it('offer each operation and resource type in the vault once, in order', () => {
+    const db = vaultWith([
+      ...manyRecords(30),
+      logRecord({ id: 'x1', operation: 'EXPORT', resource_type: 'card' }),
+      logRecord({ id: 'x2', operation: 'LOGIN', resource_type: 'zebra' }),
+    ]);
+    const menus = facets(db);
+    expect(menus.operations).toEqual(['DELETE', 'EXPORT', 'LOGIN', 'UPDATE']);
+    expect(menus.resourceTypes).toEqual([...new Set(listTrail(db, { limit: 500 }).rows.map((r) => r.resource_type))].sort());
     db.close();
   });
 });

@@ -1,5 +1,5 @@
 // The values the Trail's filter menus offer. Tenants, operations and resource types come from the
-// vault (index scans); frameworks and classifications are the contract's fixed lists.
+// vault; frameworks and classifications are the contract's fixed lists.
 import type Database from 'better-sqlite3';
 import { CLASSIFICATIONS, FRAMEWORKS } from '../../../shared/records/enums';
 
@@ -15,9 +15,22 @@ export function facets(db: Database.Database): Facets {
   const column = (sql: string) => (db.prepare(sql).all() as Array<{ v: unknown }>).map((r) => String(r.v));
   return {
     tenants: column('SELECT tenant AS v FROM tenants ORDER BY tenant'),
-    operations: column('SELECT DISTINCT operation AS v FROM records WHERE operation IS NOT NULL ORDER BY v'),
-    resourceTypes: column('SELECT DISTINCT resource_type AS v FROM records WHERE resource_type IS NOT NULL ORDER BY v'),
+    operations: column(distinctByIndex('operation')),
+    resourceTypes: column(distinctByIndex('resource_type')),
     frameworks: [...FRAMEWORKS],
     classifications: [...CLASSIFICATIONS],
   };
+}
+
+/**
+ * The distinct values of a column that leads an index, one index seek per value (a skip scan):
+ * `SELECT DISTINCT` walks every entry of the index, over a second at a million records, and the
+ * single-threaded backend answers nothing else meanwhile; there are only a few dozen values.
+ */
+function distinctByIndex(column: 'operation' | 'resource_type'): string {
+  return `WITH RECURSIVE distinct_values(v) AS (
+      SELECT min(${column}) FROM records
+      UNION ALL
+      SELECT (SELECT min(${column}) FROM records WHERE ${column} > v) FROM distinct_values WHERE v IS NOT NULL
+    ) SELECT v FROM distinct_values WHERE v IS NOT NULL`;
 }

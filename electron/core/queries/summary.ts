@@ -20,8 +20,11 @@ export function cubeCanAnswer(filter: TrailFilter): boolean {
   });
 }
 
-/** Cube rows for the filter: the cube for indexed records plus the unindexed tail, folded alike. */
-export function cubeRows(db: Database.Database, filter: TrailFilter): CubeRow[] {
+/**
+ * Cube rows for the filter: the cube for indexed records plus the unindexed tail, folded alike
+ * (`tail: false`: the indexed records only, for a caller that reads the tail itself, in slices).
+ */
+export function cubeRows(db: Database.Database, filter: TrailFilter, options: { tail?: boolean } = {}): CubeRow[] {
   const where = trailWhere(filter);
   if (!cubeCanAnswer(filter)) {
     const rows = db.prepare(`SELECT ${CUBE_DIMS_SQL} FROM records ${whereText(where)}`).iterate(...where.params);
@@ -52,6 +55,7 @@ export function cubeRows(db: Database.Database, filter: TrailFilter): CubeRow[] 
     params.push(filter.end_date);
   }
   const cube = db.prepare(`SELECT * FROM summary_cube ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}`).all(...params) as CubeRow[];
+  if (options.tail === false) return cube;
   const tail = db.prepare(`SELECT ${CUBE_DIMS_SQL} FROM records ${whereText(where, ['pos > ?'])}`).iterate(...where.params, upto);
   return [...foldCube(tail as Iterable<CubeRow>, foldCube(cube)).values()];
 }

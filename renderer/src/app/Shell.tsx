@@ -1,17 +1,12 @@
 // The unlocked app: navigation, the current screen, and the lock button.
 import type { Session } from '../../../shared/api/session';
-import { ResourceScreen } from '../activity/ResourceScreen';
-import { UserActivityScreen } from '../activity/UserActivityScreen';
-import { Empty } from '../common/States';
-import { DashboardScreen } from '../dashboard/DashboardScreen';
-import { ImportScreen } from '../import/ImportScreen';
-import { IntegrityScreen } from '../integrity/IntegrityScreen';
-import { RecordScreen } from '../record/RecordScreen';
-import { RetentionScreen } from '../retention/RetentionScreen';
-import { ReportsScreen } from '../reports/ReportsScreen';
-import { SettingsScreen } from '../settings/SettingsScreen';
+import { Suspense } from 'react';
+import { Empty, Loading } from '../common/States';
 import { TrailScreen } from '../trail/TrailScreen';
-import { ViolationsScreen } from '../violations/ViolationsScreen';
+import {
+  DashboardScreen, ImportScreen, IntegrityScreen, RecordScreen, ReportsScreen, ResourceScreen, RetentionScreen, SettingsScreen,
+  UserActivityScreen, ViolationsScreen,
+} from './lazy-screens';
 import { useRoute } from './router';
 
 const NAV = [
@@ -67,7 +62,7 @@ export function Shell({ session, onLock }: { session: Session; onLock(): void })
         </button>
       </header>
       <main className="content" id="main">
-        {screen}
+        <Suspense fallback={<Loading />}>{screen}</Suspense>
       </main>
     </div>
   );

@@ -1,13 +1,16 @@
 // The Trail's table: @tanstack/react-table for columns (chooser, server-side sort), @tanstack/
-// react-virtual for the body, so only the rows in view are in the DOM however many are loaded.
+// react-virtual for the body, so only the rows in view are in the DOM however many are loaded. The
+// table holds the columns only, no row model: a row model of every loaded row costs about 2 KB a row
+// and is rebuilt whenever a page arrives (100,000 rows: 300 MB, and seconds per page).
 // Keyboard: ↑/↓ or k/j move, Enter opens, Home/End jump; the grid is one tab stop.
 import { flexRender, getCoreRowModel, useReactTable, type VisibilityState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { TrailRow, TrailSort } from '../../../shared/api/trail';
 import { TRAIL_COLUMNS } from './columns';
+import { ROW_HEIGHT, TrailGridRow } from './TrailGridRow';
 
-const ROW_HEIGHT = 34;
+const NO_ROWS: TrailRow[] = [];
 
 export interface TrailTableProps {
   rows: TrailRow[];
@@ -26,14 +29,6 @@ export interface TrailTableProps {
 
 export function TrailTable(props: TrailTableProps) {
   const { rows, active } = props;
-  const table = useReactTable({
-    data: rows,
-    columns: TRAIL_COLUMNS,
-    getCoreRowModel: getCoreRowModel(),
-    getRowId: (row) => String(row.pos),
-    manualSorting: true,
-    state: { columnVisibility: props.visibility },
-  });
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -43,6 +38,17 @@ export function TrailTable(props: TrailTableProps) {
   });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.at(-1)?.index ?? 0;
+  // Columns only: rows are drawn by TrailGridRow from the loaded records (see the note at the top).
+  const table = useReactTable({
+    data: NO_ROWS,
+    columns: TRAIL_COLUMNS,
+    getCoreRowModel: getCoreRowModel(),
+    manualSorting: true,
+    state: { columnVisibility: props.visibility },
+  });
+  const onOpen = useRef(props.onOpen);
+  onOpen.current = props.onOpen;
+  const open = useCallback((record: TrailRow) => onOpen.current(record), []);
 
   useEffect(() => {
     if (props.hasMore && !props.loading && lastIndex >= rows.length - 40) props.onNeedMore();
@@ -53,8 +59,10 @@ export function TrailTable(props: TrailTableProps) {
   }, [active]);
 
   const visible = table.getVisibleLeafColumns();
-  const template = visible.map((c) => `${(TRAIL_COLUMNS.find((t) => t.id === c.id)?.width ?? 120)}px`).join(' ');
-  const width = visible.reduce((sum, c) => sum + (TRAIL_COLUMNS.find((t) => t.id === c.id)?.width ?? 120), 0);
+  const visibleIds = visible.map((c) => c.id).join(',');
+  const columns = useMemo(() => visibleIds.split(',').map((id) => TRAIL_COLUMNS.find((c) => c.id === id)!), [visibleIds]);
+  const template = columns.map((c) => `${c.width}px`).join(' ');
+  const width = columns.reduce((sum, c) => sum + c.width, 0);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const move = (to: number) => {
@@ -73,7 +81,6 @@ export function TrailTable(props: TrailTableProps) {
     }
   };
 
-  const tableRows = table.getRowModel().rows;
   return (
     <div
       className="grid-scroller"
@@ -116,36 +123,19 @@ export function TrailTable(props: TrailTableProps) {
         ))}
       </div>
       <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize(), width }}>
-        {items.map((item) => {
-          const row = tableRows[item.index]!;
-          const record = row.original;
-          return (
-            <div
-              key={row.id}
-              id={`trail-row-${record.pos}`}
-              role="row"
-              aria-rowindex={item.index + 2}
-              aria-selected={item.index === active}
-              className={`grid-row${item.index === active ? ' active' : ''}${record.kind === 'violation' ? ' violation' : ''}`}
-              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT, gridTemplateColumns: template }}
-              onClick={() => props.onActiveChange(item.index)}
-              onDoubleClick={() => props.onOpen(record)}
-              data-pos={record.pos}
-            >
-              {row.getVisibleCells().map((cell) => (
-                <div key={cell.id} role="gridcell" className={`grid-cell col-${cell.column.id}`}>
-                  {cell.column.id === 'resource' ? (
-                    <a href={`#/record/${record.pos}`} tabIndex={-1} onClick={(e) => e.stopPropagation()}>
-                      {String(cell.getValue() ?? '') || '(no name)'}
-                    </a>
-                  ) : (
-                    String(cell.getValue() ?? '')
-                  )}
-                </div>
-              ))}
-            </div>
-          );
-        })}
+        {items.map((item) => (
+          <TrailGridRow
+            key={rows[item.index]!.pos}
+            record={rows[item.index]!}
+            index={item.index}
+            start={item.start}
+            active={item.index === active}
+            columns={columns}
+            template={template}
+            onActivate={props.onActiveChange}
+            onOpen={open}
+          />
+        ))}
       </div>
     </div>
   );

@@ -23,3 +23,9 @@ export const TRAIL_COLUMNS: TrailColumn[] = [
 
 /** Shown unless the auditor chooses otherwise. */
 export const DEFAULT_HIDDEN: Record<string, boolean> = { seq: false, resource_id: false, classification: false, id: false };
+
+/** A cell's text for a record, from the column's accessor (as react-table would read it). */
+export function cellText(column: TrailColumn, row: TrailRow): string {
+  const value = 'accessorFn' in column && column.accessorFn ? column.accessorFn(row, 0) : 'accessorKey' in column ? row[column.accessorKey as keyof TrailRow] : '';
+  return String(value ?? '');
+}
