@@ -4,6 +4,7 @@ import { keysAndLedger } from './0002-keys-and-ledger';
 import { search } from './0003-search';
 import { retention } from './0004-retention';
 import { witness } from './0005-witness';
+import { trailIndexes } from './0006-trail-indexes';
 
 /** Every migration, in order. Append only: add a new numbered file, never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [initial, keysAndLedger, search, retention, witness];
+export const MIGRATIONS: readonly Migration[] = [initial, keysAndLedger, search, retention, witness, trailIndexes];
