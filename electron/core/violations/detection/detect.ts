@@ -50,10 +50,12 @@ export function detectAdmitted(db: Database.Database, hits: DetectionHits): Dete
 /** Detection on demand over records whose time is in [from, to) (RFC 3339 or YYYY-MM-DD). */
 export function detectPeriod(db: Database.Database, period: { from?: string; to?: string } = {}): DetectResult {
   const config = readRulesConfig(db);
-  const { sql, params } = scanSql(config, 'period');
-  const from = period.from ? utc(period.from) : '0000';
-  const to = period.to ? utc(period.to) : '9999';
-  const rows = db.prepare(sql).iterate(from, to, ...params) as Iterable<ScanRow>;
+  const { sql, params } = scanSql(config, {
+    from: period.from ? utc(period.from) : '0000',
+    to: period.to ? utc(period.to) : '9999',
+    whole: !period.from && !period.to,
+  });
+  const rows = db.prepare(sql).iterate(...params) as Iterable<ScanRow>;
   return raise(db, new Rules(config), rows);
 }
 
@@ -102,13 +104,16 @@ function raiseHits(
   const result = emptyResult();
   result.scanned = scanned;
 
-  const linked = db.prepare('SELECT 1 FROM violation_links WHERE rule = ? AND record_pos = ?').pluck();
-  const link = db.prepare('INSERT OR IGNORE INTO violation_links(rule, record_pos, violation_tenant, violation_id) VALUES (?, ?, ?, ?)');
+  const linked = linkedPositions(db, recordHits, [...groups.values()].flatMap((g) => g.rows.map((r) => r.pos)));
+  // One statement per violation, over all the records it covers (a JSON array of positions).
+  const link = db.prepare(
+    'INSERT OR IGNORE INTO violation_links(rule, record_pos, violation_tenant, violation_id) SELECT ?, value, ?, ? FROM json_each(?)',
+  );
   const exists = db.prepare('SELECT 1 FROM records WHERE tenant = ? AND id = ?').pluck();
 
   const pending: Pending[] = [];
   for (const { row, hit } of recordHits) {
-    if (linked.get(hit.rule, row.pos)) continue;
+    if (linked.has(`${hit.rule}:${row.pos}`)) continue;
     pending.push({
       rule: hit.rule,
       tenant: row.tenant,
@@ -122,7 +127,7 @@ function raiseHits(
   const hours = policy.business_hours;
   const window = `${hours.start}–${hours.end} on ISO weekdays ${hours.days.join(',')} (${hours.time_zone})`;
   for (const g of groups.values()) {
-    const fresh = g.rows.filter((r) => !linked.get('POLICY_VIOLATION', r.pos));
+    const fresh = g.rows.filter((r) => !linked.has(`POLICY_VIOLATION:${r.pos}`));
     for (let i = 0; i < fresh.length; i += policy.max_records_per_violation) {
       const chunk = fresh.slice(i, i + policy.max_records_per_violation);
       const first = chunk[0]!;
@@ -163,12 +168,39 @@ function raiseHits(
         result.raised[p.rule] = (result.raised[p.rule] ?? 0) + 1;
         result.violations.push({ tenant: p.tenant, id, violation_type: p.rule });
       }
-      for (const pos of p.positions) link.run(p.rule, pos, p.tenant, id);
+      link.run(p.rule, p.tenant, id, JSON.stringify(p.positions));
     }
     admission.finish();
     after?.();
   })();
   return result;
+}
+
+/**
+ * Which of these records each rule has already covered, as `rule:pos` keys: one read over the span of
+ * positions the hits lie in, not one look-up per hit (a first run over a million records has hundreds
+ * of thousands of hits; at ingest the span is just the new records, where nothing is linked yet).
+ */
+function linkedPositions(db: Database.Database, recordHits: Array<{ row: ScanRow; hit: RecordHit }>, groupPositions: number[]): Set<string> {
+  const byRule = new Map<string, number[]>();
+  for (const { row, hit } of recordHits) {
+    let positions = byRule.get(hit.rule);
+    if (!positions) byRule.set(hit.rule, (positions = []));
+    positions.push(row.pos);
+  }
+  if (groupPositions.length) byRule.set('POLICY_VIOLATION', groupPositions);
+  const read = db.prepare('SELECT record_pos FROM violation_links WHERE rule = ? AND record_pos BETWEEN ? AND ?').pluck();
+  const keys = new Set<string>();
+  for (const [rule, positions] of byRule) {
+    let low = Infinity;
+    let high = -Infinity;
+    for (const pos of positions) {
+      if (pos < low) low = pos;
+      if (pos > high) high = pos;
+    }
+    for (const pos of read.iterate(rule, low, high) as Iterable<number>) keys.add(`${rule}:${pos}`);
+  }
+  return keys;
 }
 
 function violationRecord(
