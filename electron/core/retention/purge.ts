@@ -1,26 +1,46 @@
 // Purge (issue 6): records past retention lose their content but keep their place. Each row's
 // canonical text becomes a tombstone (tombstone.ts), its ledger leaf hash is kept in leaf_hash and
 // purged_at is set, so every chain still links and every checkpoint still verifies; verify reports
-// the rows as purged. The search index forgets them. One UPDATE over a temporary set of positions:
-// the hashing and tombstone building run as SQL functions, so a million rows need no round trips.
+// the rows as purged. The search index and the summary cube forget them. The new column values are
+// computed in SQL (purged-columns.ts) over a temporary set of positions. Two ways to write the
+// tombstones, the same rows either way:
+// - in place: one UPDATE. Changing a row's canonical text moves its entry in every index over the
+//   generated columns (a dozen), which is most of the cost: right for a small share of the vault;
+// - rewrite (rewrite-records.ts): the table is copied with the tombstones and its indexes built
+//   afresh, each in one sorted pass; for a large share this is several times quicker.
 import type Database from 'better-sqlite3';
-import { recordLeafHash } from '../ledger/node-hasher';
-import { tombstoneOf } from './tombstone';
+import { forgetInSummaryCube } from './forget-in-cube';
+import { PURGED_COLUMNS, registerPurgeFunctions } from './purged-columns';
+import { rewriteRecords } from './rewrite-records';
+
+export type PurgeStrategy = 'in-place' | 'rewrite';
+
+/** From this share of the vault's records up, a purge rewrites the table rather than updating it. */
+const REWRITE_FROM_SHARE = 0.25;
 
 /** Purges the records whose positions are in temp table `retention_set`; returns how many. */
-export function purgeRetentionSet(db: Database.Database, purgedAt: string): number {
-  db.function('adk_leaf_hash', { deterministic: true }, (canonical: unknown) => recordLeafHash(canonical as string));
-  db.function('adk_tombstone', { deterministic: true }, (canonical: unknown) => tombstoneOf(canonical as string));
-  // SET expressions all read the row as it was: the leaf hash is of the original content.
-  const changed = db.prepare(
-    `UPDATE records SET leaf_hash = adk_leaf_hash(canonical), canonical = adk_tombstone(canonical), purged_at = ?
-     WHERE pos IN (SELECT pos FROM temp.retention_set) AND purged_at IS NULL`,
-  ).run(purgedAt).changes;
+export function purgeRetentionSet(db: Database.Database, purgedAt: string, strategy?: PurgeStrategy): number {
+  registerPurgeFunctions(db);
+  // Only rows not purged yet: a record purged before keeps the tombstone and leaf hash it has.
+  db.prepare('DELETE FROM temp.retention_set WHERE pos IN (SELECT pos FROM records WHERE purged_at IS NOT NULL)').run();
+  const count = db.prepare('SELECT count(*) FROM temp.retention_set').pluck().get() as number;
+  if (count === 0) return 0;
+  // Before the content goes: the cube counts records by what they held.
+  forgetInSummaryCube(db);
+  const total = db.prepare('SELECT count(*) FROM records').pluck().get() as number;
+  if ((strategy ?? (count >= REWRITE_FROM_SHARE * total ? 'rewrite' : 'in-place')) === 'rewrite') {
+    rewriteRecords(db, purgedAt);
+  } else {
+    db.prepare(
+      `UPDATE records AS r SET leaf_hash = ${PURGED_COLUMNS.leaf_hash}, canonical = ${PURGED_COLUMNS.canonical}, purged_at = ?
+       WHERE pos IN (SELECT pos FROM temp.retention_set)`,
+    ).run(purgedAt);
+  }
   const hasSearch = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'records_fts'").pluck().get();
   if (hasSearch) db.prepare('DELETE FROM records_fts WHERE rowid IN (SELECT pos FROM temp.retention_set)').run();
   // Detection never looks at purged records again, so what it remembered about them can go.
   db.prepare('DELETE FROM violation_links WHERE record_pos IN (SELECT pos FROM temp.retention_set)').run();
-  return changed;
+  return count;
 }
 
 /**

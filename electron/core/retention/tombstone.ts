@@ -9,9 +9,17 @@ const KEPT = ['id', 'kind', 'tenant', 'seq', 'prev_hash'] as const;
 const TOMBSTONE_KEYS = [...KEPT, 'purged'].sort().join(',');
 
 export function tombstoneOf(canonical: string): string {
-  const record = JSON.parse(canonical) as JsonObject;
+  return tombstoneFrom(JSON.parse(canonical) as JsonObject);
+}
+
+/**
+ * The tombstone from the kept members alone (the purge passes the record's generated columns, so
+ * the content is never parsed in JavaScript). A member that is absent (or null, as SQL gives it)
+ * is left out.
+ */
+export function tombstoneFrom(members: Partial<Record<(typeof KEPT)[number], unknown>>): string {
   const kept: JsonObject = { purged: true };
-  for (const key of KEPT) if (record[key] !== undefined) kept[key] = record[key]!;
+  for (const key of KEPT) if (members[key] !== undefined && members[key] !== null) kept[key] = members[key] as JsonObject[string];
   return canonicalJson(kept);
 }
 
