@@ -16,6 +16,7 @@ export default defineConfig({
           'prepare-worker': resolve(__dirname, 'electron/core/ingest/prepare-worker.ts'),
           'verify-file-worker': resolve(__dirname, 'electron/core/verify-file-worker.ts'),
           'verify-vault-worker': resolve(__dirname, 'electron/core/vault/verify-vault-worker.ts'),
+          'detect-period-worker': resolve(__dirname, 'electron/core/violations/detection/detect-period-worker.ts'),
         },
       },
     },

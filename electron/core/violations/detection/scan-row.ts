@@ -29,7 +29,10 @@ export interface ScanRow {
 /** Records the vault writes about its own cases, holds and retention are never raised on. */
 const OWN_RESOURCES = "('audit_violation', 'legal_hold', 'retention')";
 
-/** Records whose ts_utc is in [from, to); `whole` when no bound was asked for (from '0000', to '9999'). */
+/**
+ * Records whose ts_utc is in [from, to); `whole` when no bound was asked for (from '0000', to '9999').
+ * The statement's last two parameters are a range of positions, first and last.
+ */
 export interface ScanPeriod {
   from: string;
   to: string;
@@ -86,6 +89,7 @@ export function scanSql(config: RulesConfig, period: ScanPeriod): { sql: string;
     FROM records
     WHERE ${period.whole ? '' : `${time} AND `}purged_at IS NULL AND kind <> 'violation' AND tenant <> 'auditdesk:system'
       AND ifnull(resource_type, '') NOT IN ${OWN_RESOURCES} AND (${condition})${period.whole ? ` AND ${time}` : ''}
+      AND pos BETWEEN ? AND ?
     ORDER BY pos`;
   return { sql, params: period.whole ? [...params, period.from, period.to] : [period.from, period.to, ...params] };
 }
