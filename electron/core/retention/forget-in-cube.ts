@@ -13,7 +13,7 @@ export function forgetInSummaryCube(db: Database.Database): void {
   const upto = indexedPos(db);
   if (upto === 0) return;
   const rows = db
-    .prepare(`SELECT ${CUBE_DIMS_SQL} FROM records WHERE pos IN (SELECT pos FROM temp.retention_set WHERE pos <= ?)`)
+    .prepare(`SELECT ${CUBE_DIMS_SQL} FROM records WHERE pos IN (SELECT pos FROM temp.retention_set WHERE pos <= ?) AND purged_at IS NULL`)
     .iterate(upto);
   const cells = foldCube(rows as Iterable<CubeDims>);
   const match = DIMS.map((d) => `${d} = @${d}`).join(' AND ');

@@ -18,22 +18,32 @@ export type PurgeStrategy = 'in-place' | 'rewrite';
 /** From this share of the vault's records up, a purge rewrites the table rather than updating it. */
 const REWRITE_FROM_SHARE = 0.25;
 
-/** Purges the records whose positions are in temp table `retention_set`; returns how many. */
-export function purgeRetentionSet(db: Database.Database, purgedAt: string, strategy?: PurgeStrategy): number {
+export interface PurgeOptions {
+  /** The vault is shrunk right after (VACUUM): only then may the table be rewritten (rewrite-records.ts). */
+  vacuumAfter: boolean;
+  /** Forces one way (the tests compare them); by default the share of the vault decides. */
+  strategy?: PurgeStrategy;
+}
+
+/**
+ * Purges the records whose positions are in temp table `retention_set`, which must hold records not
+ * purged yet (retention's selection does); returns how many. A record purged already is left as it
+ * is all the same: a tombstone keeps the leaf hash it has.
+ */
+export function purgeRetentionSet(db: Database.Database, purgedAt: string, options: PurgeOptions): number {
   registerPurgeFunctions(db);
-  // Only rows not purged yet: a record purged before keeps the tombstone and leaf hash it has.
-  db.prepare('DELETE FROM temp.retention_set WHERE pos IN (SELECT pos FROM records WHERE purged_at IS NOT NULL)').run();
   const count = db.prepare('SELECT count(*) FROM temp.retention_set').pluck().get() as number;
   if (count === 0) return 0;
   // Before the content goes: the cube counts records by what they held.
   forgetInSummaryCube(db);
   const total = db.prepare('SELECT count(*) FROM records').pluck().get() as number;
-  if ((strategy ?? (count >= REWRITE_FROM_SHARE * total ? 'rewrite' : 'in-place')) === 'rewrite') {
+  const large = options.vacuumAfter && count >= REWRITE_FROM_SHARE * total;
+  if ((options.strategy ?? (large ? 'rewrite' : 'in-place')) === 'rewrite') {
     rewriteRecords(db, purgedAt);
   } else {
     db.prepare(
       `UPDATE records AS r SET leaf_hash = ${PURGED_COLUMNS.leaf_hash}, canonical = ${PURGED_COLUMNS.canonical}, purged_at = ?
-       WHERE pos IN (SELECT pos FROM temp.retention_set)`,
+       WHERE pos IN (SELECT pos FROM temp.retention_set) AND purged_at IS NULL`,
     ).run(purgedAt);
   }
   const hasSearch = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'records_fts'").pluck().get();

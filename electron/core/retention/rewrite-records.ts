@@ -26,7 +26,7 @@ export function rewriteRecords(db: Database.Database, purgedAt: string): void {
   const columns = db.prepare("SELECT name FROM pragma_table_xinfo('records') WHERE hidden = 0").pluck().all() as string[];
   const copy = columns.map((name) => {
     const purged = name === 'canonical' ? PURGED_COLUMNS.canonical : name === 'leaf_hash' ? PURGED_COLUMNS.leaf_hash : name === 'purged_at' ? '@purgedAt' : null;
-    return purged ? `CASE WHEN s.pos IS NULL THEN r."${name}" ELSE ${purged} END` : `r."${name}"`;
+    return purged ? `CASE WHEN s.pos IS NULL OR r.purged_at IS NOT NULL THEN r."${name}" ELSE ${purged} END` : `r."${name}"`;
   });
   // Views name the table: they go while it is swapped (a rename checks every view) and come back.
   for (const view of dependents.filter((d) => d.type === 'view')) db.exec(`DROP VIEW "${view.name}"`);
@@ -37,6 +37,15 @@ export function rewriteRecords(db: Database.Database, purgedAt: string): void {
     `INSERT INTO records(${columns.map((c) => `"${c}"`).join(', ')})
      SELECT ${copy.join(', ')} FROM records_before_purge r LEFT JOIN temp.retention_set s ON s.pos = r.pos ORDER BY r.pos`,
   ).run({ purgedAt });
-  db.exec('DROP TABLE records_before_purge');
+  // The old table's pages hold the purged content. Zeroing each as it is freed (secure_delete, on in
+  // every vault) would write the whole old table again; the VACUUM that must follow (purge.ts) drops
+  // them from the file instead.
+  const secureDelete = db.pragma('secure_delete', { simple: true }) as number;
+  db.pragma('secure_delete = FAST');
+  try {
+    db.exec('DROP TABLE records_before_purge');
+  } finally {
+    db.pragma(`secure_delete = ${secureDelete}`);
+  }
   for (const entry of dependents) db.exec(entry.sql);
 }

@@ -136,7 +136,7 @@ function purgeRecords(db: Database.Database, eligible: Selection, options: Reten
     const spans = db
       .prepare('SELECT tenant, count(*) AS n, min(seq) AS first_seq, max(seq) AS last_seq FROM temp.retention_set GROUP BY tenant ORDER BY tenant')
       .all() as Array<{ tenant: string; n: number; first_seq: number; last_seq: number }>;
-    report.purge.count = purgeRetentionSet(db, purgedAt);
+    report.purge.count = purgeRetentionSet(db, purgedAt, { vacuumAfter: options.vacuum ?? true });
     for (const s of spans) report.purge.by_tenant[s.tenant] = s.n;
     noteActions(db, spans.map((s): ActionNote => ({
       tenant: s.tenant, user: options.by, operation: 'PURGE', resource_type: 'retention', resource_id: `purge-${purgedAt}`,
