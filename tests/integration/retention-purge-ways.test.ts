@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { JsonObject } from '../../shared/canonical-json';
+import { canonicalJson, type JsonObject } from '../../shared/canonical-json';
 import { checkRecord } from '../../shared/records/record-schema';
 import { nodeSha256 } from '../../electron/core/node-sha';
 import { indexCoverage, indexNextBatch } from '../../electron/core/queries/review-indexer';
@@ -81,5 +81,30 @@ describe('purging in place and by rewriting the table', () => {
       db.close();
     }
     expect(results[1]).toEqual(results[0]);
+  });
+});
+
+describe('tombstones written before (with prev_hash, migration 0004)', () => {
+  it('still verify, and a changed prev_hash in one still breaks its chain', async () => {
+    const db = indexedVault();
+    purgeEven(db, 'in-place');
+    // As an earlier version wrote them: the same members plus the record's prev_hash.
+    const oldForm = (pos: number, prevHash?: string) => {
+      const stone = JSON.parse(db.prepare('SELECT canonical FROM records WHERE pos = ?').pluck().get(pos) as string) as JsonObject;
+      const predecessor = db.prepare('SELECT audit_hash FROM records WHERE tenant = ? AND seq = ?').pluck().get(stone.tenant, (stone.seq as number) - 1) as string;
+      db.prepare('UPDATE records SET canonical = ? WHERE pos = ?').run(canonicalJson({ ...stone, prev_hash: prevHash ?? predecessor }), pos);
+    };
+    // Every tombstone of tenant t1 back in the old form, linked to its predecessor.
+    const t1Stones = db.prepare("SELECT pos FROM records WHERE tenant = 't1' AND purged_at IS NOT NULL ORDER BY pos").pluck().all() as number[];
+    for (const pos of t1Stones) oldForm(pos);
+    const report = await verifyVault(db);
+    expect(report.ok).toBe(true);
+    expect(report.chains.reduce((n, c) => n + (c.purged ?? 0), 0)).toBe(30);
+
+    oldForm(t1Stones[3]!, 'f'.repeat(64));
+    const broken = await verifyVault(db);
+    expect(broken.ok).toBe(false);
+    expect(broken.chains.find((c) => c.tenant === 't1')?.break?.kind).toBe('link_mismatch');
+    db.close();
   });
 });

@@ -14,7 +14,7 @@ export const BLOCK_LEAVES = 4096;
 
 export interface SegmentSummary {
   tenant: string;
-  first: { seq: number; prev: string };
+  first: { seq: number; prev: string | null };
   last: { seq: number; claimed: string };
   records: number;
   purged: number;
@@ -42,7 +42,8 @@ interface Row {
   pos: number;
   tenant: string;
   seq: number;
-  prev_hash: string;
+  /** null for a tombstone that does not keep it. */
+  prev_hash: string | null;
   audit_hash: string;
   /** 0x00 followed by the stored canonical bytes: the leaf hash's input, and (without its first byte)
    *  the chain hash's. Reading bytes, not text, spares decoding every record into a JS string. */
