@@ -54,6 +54,23 @@ export function purgeRetentionSet(db: Database.Database, purgedAt: string, optio
 }
 
 /**
+ * Runs a purge with a page cache of up to 512 MiB (the vault's size at most), then gives the usual one
+ * back. A large purge reads the rewritten table once per index it builds, then again to vacuum: kept
+ * decrypted in memory, those reads cost nothing.
+ */
+export function withLargeCache<T>(db: Database.Database, vaultBytes: number, run: () => T): T {
+  const usual = db.pragma('cache_size', { simple: true }) as number;
+  const kib = Math.min(512 * 1024, Math.ceil(vaultBytes / 1024));
+  if (usual < 0 && -usual >= kib) return run();
+  db.pragma(`cache_size = -${kib}`);
+  try {
+    return run();
+  } finally {
+    db.pragma(`cache_size = ${usual}`);
+  }
+}
+
+/**
  * Gives the freed pages back to the file system. VACUUM rewrites the database through the WAL, so the
  * WAL is checkpointed before (VACUUM needs no readers of old pages) and truncated after. Returns false
  * when another connection keeps the vault busy: the space is then reclaimed by a later run.

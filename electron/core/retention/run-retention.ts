@@ -12,7 +12,7 @@ import { Ledger } from '../ledger/ledger';
 import { noteActions, type ActionNote } from './actions-log';
 import { writeArchive, type ArchiveSecrets } from './archive/write-archive';
 import type { RetentionPolicy } from './policy';
-import { purgeRetentionSet, shrinkVault } from './purge';
+import { purgeRetentionSet, shrinkVault, withLargeCache } from './purge';
 import { countSelected, listSelected, selections, type PlannedRecord, type PlanOptions, type Selection } from './retention-plan';
 
 export interface RetentionOptions extends PlanOptions {
@@ -124,6 +124,18 @@ function archiveRecords(db: Database.Database, all: PlannedRecord[], options: Re
 function purgeRecords(db: Database.Database, eligible: Selection, options: RetentionOptions, report: RetentionReport, listLimit: number | undefined): void {
   const before = vaultBytes(db);
   const purgedAt = new Date().toISOString();
+  withLargeCache(db, before, () => {
+    purgeInTransaction(db, eligible, options, report, listLimit, purgedAt);
+    if (report.purge.count > 0 && (options.vacuum ?? true)) {
+      shrinkVault(db);
+      report.vault_bytes = { before, after: vaultBytes(db) };
+    }
+  });
+}
+
+function purgeInTransaction(
+  db: Database.Database, eligible: Selection, options: RetentionOptions, report: RetentionReport, listLimit: number | undefined, purgedAt: string,
+): void {
   db.transaction(() => {
     // Tenant and seq come along, so the notes' spans need no second pass over the records.
     db.exec('DROP TABLE IF EXISTS temp.retention_set');
@@ -144,10 +156,6 @@ function purgeRecords(db: Database.Database, eligible: Selection, options: Reten
     })));
     db.exec('DROP TABLE temp.retention_set');
   })();
-  if (report.purge.count > 0 && (options.vacuum ?? true)) {
-    shrinkVault(db);
-    report.vault_bytes = { before, after: vaultBytes(db) };
-  }
 }
 
 /** Counting what holds keep reads every candidate record: pointless when no hold stands. */
