@@ -12,6 +12,7 @@ import { indexCoverage, indexNextBatch } from '../../electron/core/queries/revie
 import { summarize } from '../../electron/core/queries/summary';
 import { listTrail } from '../../electron/core/queries/trail-list';
 import { purgeRetentionSet, type PurgeStrategy } from '../../electron/core/retention/purge';
+import { canRewriteRecords } from '../../electron/core/retention/rewrite-records';
 import { isTombstone } from '../../electron/core/retention/tombstone';
 import { Admission } from '../../electron/core/vault/admission';
 import { openVault } from '../../electron/core/vault/open-vault';
@@ -81,6 +82,16 @@ describe('purging in place and by rewriting the table', () => {
       db.close();
     }
     expect(results[1]).toEqual(results[0]);
+  });
+});
+
+describe('the rewrite', () => {
+  it('is not used when another table has a foreign key to the records', () => {
+    const db = indexedVault();
+    expect(canRewriteRecords(db)).toBe(true);
+    db.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, record_pos INTEGER REFERENCES records(pos))');
+    expect(canRewriteRecords(db)).toBe(false);
+    db.close();
   });
 });
 

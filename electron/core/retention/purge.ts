@@ -11,7 +11,7 @@
 import type Database from 'better-sqlite3';
 import { forgetInSummaryCube } from './forget-in-cube';
 import { PURGED_COLUMNS, registerPurgeFunctions } from './purged-columns';
-import { rewriteRecords } from './rewrite-records';
+import { canRewriteRecords, rewriteRecords } from './rewrite-records';
 
 export type PurgeStrategy = 'in-place' | 'rewrite';
 
@@ -37,7 +37,7 @@ export function purgeRetentionSet(db: Database.Database, purgedAt: string, optio
   // Before the content goes: the cube counts records by what they held.
   forgetInSummaryCube(db);
   const total = db.prepare('SELECT count(*) FROM records').pluck().get() as number;
-  const large = options.vacuumAfter && count >= REWRITE_FROM_SHARE * total;
+  const large = options.vacuumAfter && count >= REWRITE_FROM_SHARE * total && canRewriteRecords(db);
   if ((options.strategy ?? (large ? 'rewrite' : 'in-place')) === 'rewrite') {
     rewriteRecords(db, purgedAt);
   } else {

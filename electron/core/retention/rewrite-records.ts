@@ -13,6 +13,18 @@ interface SchemaEntry {
   sql: string;
 }
 
+/**
+ * Whether the table can be swapped: no other table's foreign key names it (dropping the old table
+ * would then delete through the key, and renaming it would carry the key over to the old table).
+ */
+export function canRewriteRecords(db: Database.Database): boolean {
+  const referenced = db
+    .prepare("SELECT 1 FROM sqlite_schema s, pragma_foreign_key_list(s.name) f WHERE s.type = 'table' AND f.\"table\" = 'records' LIMIT 1")
+    .pluck()
+    .get();
+  return !referenced;
+}
+
 /** Rewrites `records` with the rows of temp table `retention_set` purged (not purged before). */
 export function rewriteRecords(db: Database.Database, purgedAt: string): void {
   const table = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'records'").pluck().get() as string;
