@@ -10,7 +10,7 @@ import { UserError } from '../../errors';
 import { DetectionHits, type DetectResult, type HitsState } from './detect';
 import { Rules } from './rules';
 import { readRulesConfig, type RulesConfig } from './rules-config';
-import { scanSql, type ScanPeriod, type ScanRow } from './scan-row';
+import { registerScanFunctions, scanSql, type ScanPeriod, type ScanRow } from './scan-row';
 import type { DetectPeriodWorkerInput, DetectPeriodWorkerMessage } from './detect-period-worker';
 
 /** Below this many records one thread is quicker than starting two (as for verify). */
@@ -52,6 +52,7 @@ export async function detectPeriod(
 
 /** Runs the rules over the records at positions [fromPos, toPos] whose time is in the period. */
 export function scanRange(db: Database.Database, config: RulesConfig, period: ScanPeriod, fromPos: number, toPos: number): DetectionHits {
+  registerScanFunctions(db, config);
   const { sql, params } = scanSql(config, period);
   const hits = new DetectionHits(new Rules(config));
   for (const row of db.prepare(sql).iterate(...params, fromPos, toPos) as Iterable<ScanRow>) hits.add(row);

@@ -4,6 +4,7 @@
 // read (top-level error_code, response_code, outcome, changed_fields), never substrings of the whole
 // record text: a dozen instr() calls over each record's full text cost more than the rest of a
 // million-record scan.
+import type Database from 'better-sqlite3';
 import type { RulesConfig } from './rules-config';
 
 export interface ScanRow {
@@ -39,44 +40,49 @@ export interface ScanPeriod {
   whole: boolean;
 }
 
+/**
+ * The SQL functions the scan's statement calls; register them on the connection that runs it.
+ * adk_watched_field(text): whether a record's changed_fields (as JSON text) names a watched privilege
+ * field. One call instead of an instr() per field, each of which would extract the member again.
+ */
+export function registerScanFunctions(db: Database.Database, config: RulesConfig): void {
+  const quoted = config.PRIVILEGE_ESCALATION.fields.map((f) => JSON.stringify(f));
+  db.function('adk_watched_field', { deterministic: true }, (text: unknown) =>
+    typeof text === 'string' && quoted.some((q) => text.includes(q)) ? 1 : 0);
+}
+
 export function scanSql(config: RulesConfig, period: ScanPeriod): { sql: string; params: unknown[] } {
-  const ors: string[] = [];
-  const params: unknown[] = [];
-  if (config.UNAUTHORIZED_ACCESS.enabled) {
-    ors.push(`json_extract(canonical, '$.error_code') IS NOT NULL OR json_extract(canonical, '$.response_code') IN (401, 403)
-      OR json_extract(canonical, '$.outcome') IS NOT NULL`);
-  }
-  if (config.DATA_LEAKAGE.enabled) {
-    ors.push(`(kind = 'query' AND record_count >= ?)`);
-    params.push(config.DATA_LEAKAGE.threshold);
-  }
-  if (config.UNAUTHORIZED_EXPORT.enabled) {
-    ors.push(`((kind = 'export' OR operation = 'EXPORT') AND record_count >= ?)`);
-    params.push(config.UNAUTHORIZED_EXPORT.threshold);
-  }
+  // Terms in the order SQLite should try them: the one most records pass first (OR stops there).
+  const terms: Array<{ sql: string; params: unknown[] }> = [];
   if (config.POLICY_VIOLATION.enabled) {
     const levels = config.POLICY_VIOLATION.classifications;
     const parts: string[] = [];
-    if (levels.length) {
-      parts.push(`data_classification IN (${levels.map(() => '?').join(', ')})`);
-      params.push(...levels);
-    }
+    if (levels.length) parts.push(`data_classification IN (${levels.map(() => '?').join(', ')})`);
     if (config.POLICY_VIOLATION.include_sensitive) parts.push('is_sensitive = 1');
-    if (parts.length) ors.push(`(${parts.join(' OR ')})`);
+    if (parts.length) terms.push({ sql: `(${parts.join(' OR ')})`, params: levels });
+  }
+  if (config.DATA_LEAKAGE.enabled) {
+    terms.push({ sql: `(kind = 'query' AND record_count >= ?)`, params: [config.DATA_LEAKAGE.threshold] });
+  }
+  if (config.UNAUTHORIZED_EXPORT.enabled) {
+    terms.push({ sql: `((kind = 'export' OR operation = 'EXPORT') AND record_count >= ?)`, params: [config.UNAUTHORIZED_EXPORT.threshold] });
   }
   if (config.PRIVILEGE_ESCALATION.enabled) {
     const p = config.PRIVILEGE_ESCALATION;
     const parts: string[] = [];
-    if (p.resource_types.length) {
-      parts.push(`resource_type IN (${p.resource_types.map(() => '?').join(', ')})`);
-      params.push(...p.resource_types);
-    }
-    for (const field of p.fields) {
-      parts.push(`instr(json_extract(canonical, '$.changed_fields'), ?) > 0`);
-      params.push(JSON.stringify(field));
-    }
-    if (parts.length) ors.push(`(kind = 'log' AND (${parts.join(' OR ')}))`);
+    if (p.resource_types.length) parts.push(`resource_type IN (${p.resource_types.map(() => '?').join(', ')})`);
+    if (p.fields.length) parts.push(`adk_watched_field(json_extract(canonical, '$.changed_fields'))`);
+    if (parts.length) terms.push({ sql: `(kind = 'log' AND (${parts.join(' OR ')}))`, params: p.resource_types });
   }
+  if (config.UNAUTHORIZED_ACCESS.enabled) {
+    terms.push({
+      sql: `json_extract(canonical, '$.error_code') IS NOT NULL OR json_extract(canonical, '$.response_code') IN (401, 403)
+      OR json_extract(canonical, '$.outcome') IS NOT NULL`,
+      params: [],
+    });
+  }
+  const ors = terms.map((t) => t.sql);
+  const params = terms.flatMap((t) => t.params);
   const condition = ors.length ? ors.join(' OR ') : '0';
   // Over the whole vault (no bounds given) the time test keeps off the time index (every record is in
   // range: the index only adds look-ups and a sort) and comes last, so ts_utc is computed only for the
