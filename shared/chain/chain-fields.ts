@@ -12,7 +12,8 @@
 export interface ChainFields {
   tenant: string;
   seq: number;
-  prevHash: string;
+  /** null when the record has none: a purge tombstone (issue 6); the caller decides whether it may. */
+  prevHash: string | null;
 }
 
 const QUOTE = 0x22;
@@ -55,11 +56,11 @@ export function chainFieldsOf(bytes: Uint8Array, start = 0): ChainFields | null 
     return null;
   }
   const [prev, seq, tenant] = found;
-  if (!prev || !seq || !tenant) return null;
-  const prevHash = stringAt(bytes, prev);
+  if (!seq || !tenant) return null;
+  const prevHash = prev ? stringAt(bytes, prev) : null;
   const tenantText = stringAt(bytes, tenant);
   const seqText = text(bytes, seq[0], seq[1]);
-  if (prevHash === null || tenantText === null || seqText === null || !/^-?\d+$/.test(seqText)) return null;
+  if ((prev && prevHash === null) || tenantText === null || seqText === null || !/^-?\d+$/.test(seqText)) return null;
   return { tenant: tenantText, seq: Number(seqText), prevHash };
 }
 

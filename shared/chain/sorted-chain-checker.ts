@@ -7,8 +7,8 @@ export interface ChainEntry {
   seq: number;
   /** audit_hash as the record claims it. */
   claimed: string;
-  /** prev_hash as the record claims it. */
-  prev: string;
+  /** prev_hash as the record claims it; null for a tombstone that does not keep it (issue 6). */
+  prev: string | null;
   /** SHA-256 of the record's hashed form, recomputed now; null for a purged tombstone (issue 6). */
   computed: string | null;
   /** Where the record came from, for messages ("a.ndjson line 17"). */
@@ -52,7 +52,7 @@ export class SortedChainChecker {
       this.first = entry;
       if (this.segment) {
         this.expectedSeq = entry.seq;
-        this.lastHash = entry.prev;
+        this.lastHash = entry.prev ?? '';
       }
     }
     this.count++;
@@ -99,7 +99,9 @@ export class SortedChainChecker {
         `the record hashes to ${entry.computed} but its audit_hash is ${entry.claimed}${at(entry)}`);
       return;
     }
-    if (entry.prev !== this.lastHash) {
+    // A tombstone without prev_hash has no link to check: its own audit_hash is checked by the next
+    // record's (hashed) prev_hash, and its place in the log by its leaf hash under the checkpoints.
+    if (entry.prev !== null && entry.prev !== this.lastHash) {
       this.fail(entry.seq, 'link_mismatch', entry.seq === 1
         ? `prev_hash of seq 1 must be 64 zeros, is ${entry.prev}${at(entry)}`
         : `prev_hash ${entry.prev} is not the audit_hash ${this.lastHash} of seq ${entry.seq - 1}${at(entry)}`);

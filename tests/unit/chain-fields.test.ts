@@ -55,6 +55,10 @@ describe('chain fields from canonical bytes', () => {
     }
   });
 
+  it('says when prev_hash is absent (a purge tombstone keeps none), and leaves the judgement to the caller', () => {
+    expect(chainFieldsOf(bytes(record({}).replace(`"prev_hash":"${HASH}",`, '')))).toEqual({ tenant: 'acme', seq: 7, prevHash: null });
+  });
+
   it('gives null for what it cannot read without doubt', () => {
     const good = record({});
     for (const bad of [
@@ -63,13 +67,14 @@ describe('chain fields from canonical bytes', () => {
       good.replace('"seq":7', '"seq":7,"seq":8'), // a chain field twice
       good.replace('"seq":7', '"seq":"7"'), // seq as a string
       good.replace('"seq":7', '"seq":7.5'),
-      good.replace(`"prev_hash":"${HASH}",`, ''), // missing
+      good.replace('"seq":7,', ''), // missing
       '[1,2,3]',
       '{}',
       'not json',
     ]) {
       expect(chainFieldsOf(bytes(bad)), bad).toBeNull();
     }
-    expect(chainFieldsOf(Uint8Array.of(...bytes(good.slice(0, 30)), 0xff, ...bytes(good.slice(30))))).toBeNull();
+    const inTenant = good.indexOf('"acme"') + 2; // a byte that is not UTF-8, inside a value it decodes
+    expect(chainFieldsOf(Uint8Array.of(...bytes(good.slice(0, inTenant)), 0xff, ...bytes(good.slice(inTenant))))).toBeNull();
   });
 });

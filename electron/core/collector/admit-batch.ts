@@ -37,7 +37,7 @@ export function admitBatch(db: Database.Database, records: AuditRecord[], apiKey
       const prepared = prepareRecord(record);
       const outcome = admission.admitPrepared(prepared, { apiKeyId: apiKeyId ?? undefined });
       if (rules && outcome === 'inserted') {
-        const scan = scanRowOf(record, prepared.chained ? prepared.canonical : prepared.parts.join(','), config);
+        const scan = scanRowOf(record, config);
         if (scan) hits!.add({ ...scan, pos: admission.lastPos });
       }
       result.outcomes.push(outcome);

@@ -51,8 +51,7 @@ export async function* prepareItems(
       yield { line: item.line, record };
       continue;
     }
-    const text = record.chained ? record.canonical : record.parts.join(',');
-    const scan = scanRowOf(checked.record, text, policy.detection!);
+    const scan = scanRowOf(checked.record, policy.detection!);
     const hit = scan && (rules.recordHits(scan).length > 0 || rules.groupHit(scan) !== null);
     yield hit ? { line: item.line, record, scan: scan! } : { line: item.line, record };
   }

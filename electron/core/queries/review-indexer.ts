@@ -27,17 +27,19 @@ export function indexNextBatch(db: Database.Database, batch = 2000): SearchCover
   db.transaction(() => {
     const from = indexedPos(db);
     const rows = db
-      .prepare(`SELECT pos, canonical, ${CUBE_DIMS_SQL} FROM records WHERE pos > ? ORDER BY pos LIMIT ?`)
-      .all(from, batch) as Array<CubeDims & { pos: number; canonical: string }>;
+      .prepare(`SELECT pos, canonical, purged_at, ${CUBE_DIMS_SQL} FROM records WHERE pos > ? ORDER BY pos LIMIT ?`)
+      .all(from, batch) as Array<CubeDims & { pos: number; canonical: string; purged_at: string | null }>;
     if (rows.length === 0) return;
+    // A purged record (a tombstone) is neither searched nor counted: the purge took it out of both.
+    const live = rows.filter((row) => row.purged_at === null);
     const insert = db.prepare('INSERT OR REPLACE INTO records_fts(rowid, body) VALUES (?, ?)');
-    for (const row of rows) insert.run(row.pos, searchText(JSON.parse(row.canonical) as unknown, sensitive));
+    for (const row of live) insert.run(row.pos, searchText(JSON.parse(row.canonical) as unknown, sensitive));
     const add = db.prepare(
       `INSERT INTO summary_cube(day, tenant, kind, operation, user, resource_type, framework, sensitive, severity, open, n)
        VALUES (@day, @tenant, @kind, @operation, @user, @resource_type, @framework, @sensitive, @severity, @open, @n)
        ON CONFLICT DO UPDATE SET n = n + excluded.n`,
     );
-    for (const cell of foldCube(rows).values()) add.run(cell);
+    for (const cell of foldCube(live).values()) add.run(cell);
     db.prepare('UPDATE review_index_state SET indexed_pos = ? WHERE id = 1').run(rows.at(-1)!.pos);
   })();
   return indexCoverage(db);

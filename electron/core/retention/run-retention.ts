@@ -12,7 +12,7 @@ import { Ledger } from '../ledger/ledger';
 import { noteActions, type ActionNote } from './actions-log';
 import { writeArchive, type ArchiveSecrets } from './archive/write-archive';
 import type { RetentionPolicy } from './policy';
-import { purgeRetentionSet, shrinkVault } from './purge';
+import { purgeRetentionSet, shrinkVault, withLargeCache } from './purge';
 import { countSelected, listSelected, selections, type PlannedRecord, type PlanOptions, type Selection } from './retention-plan';
 
 export interface RetentionOptions extends PlanOptions {
@@ -65,7 +65,7 @@ export function runRetention(db: Database.Database, options: RetentionOptions): 
   };
 
   if (doArchive && plan.archive) {
-    report.archive.held = countSelected(db, plan.archive.held);
+    report.archive.held = heldCount(db, plan.archive.held);
     const all = listSelected(db, plan.archive.eligible);
     report.archive.count = all.length;
     report.archive.records = listLimit === undefined ? all : all.slice(0, listLimit);
@@ -79,7 +79,7 @@ export function runRetention(db: Database.Database, options: RetentionOptions): 
   }
 
   if (doPurge) {
-    report.purge.held = countSelected(db, plan.purge.held);
+    report.purge.held = heldCount(db, plan.purge.held);
     if (dry) {
       const all = listSelected(db, plan.purge.eligible, listLimit);
       report.purge.count = countSelected(db, plan.purge.eligible);
@@ -124,30 +124,44 @@ function archiveRecords(db: Database.Database, all: PlannedRecord[], options: Re
 function purgeRecords(db: Database.Database, eligible: Selection, options: RetentionOptions, report: RetentionReport, listLimit: number | undefined): void {
   const before = vaultBytes(db);
   const purgedAt = new Date().toISOString();
+  withLargeCache(db, before, () => {
+    purgeInTransaction(db, eligible, options, report, listLimit, purgedAt);
+    if (report.purge.count > 0 && (options.vacuum ?? true)) {
+      shrinkVault(db);
+      report.vault_bytes = { before, after: vaultBytes(db) };
+    }
+  });
+}
+
+function purgeInTransaction(
+  db: Database.Database, eligible: Selection, options: RetentionOptions, report: RetentionReport, listLimit: number | undefined, purgedAt: string,
+): void {
   db.transaction(() => {
-    db.exec('CREATE TEMP TABLE IF NOT EXISTS retention_set(pos INTEGER PRIMARY KEY)');
-    db.exec('DELETE FROM temp.retention_set');
-    db.prepare(`INSERT INTO temp.retention_set(pos) SELECT r.pos ${eligible.sql}`).run(...eligible.params);
+    // Tenant and seq come along, so the notes' spans need no second pass over the records.
+    db.exec('DROP TABLE IF EXISTS temp.retention_set');
+    db.exec('CREATE TEMP TABLE retention_set(pos INTEGER PRIMARY KEY, tenant TEXT NOT NULL, seq INTEGER NOT NULL)');
+    db.prepare(`INSERT INTO temp.retention_set(pos, tenant, seq) SELECT r.pos, r.tenant, r.seq ${eligible.sql}`).run(...eligible.params);
     report.purge.records = db
       .prepare(`SELECT r.pos, r.tenant, r.id, r.seq, r.kind, r.timestamp, ifnull(r.compliance_framework, '') AS framework
                 FROM temp.retention_set s JOIN records r ON r.pos = s.pos ORDER BY r.pos${listLimit === undefined ? '' : ` LIMIT ${listLimit}`}`)
       .all() as PlannedRecord[];
     const spans = db
-      .prepare(`SELECT r.tenant, count(*) AS n, min(r.seq) AS first_seq, max(r.seq) AS last_seq
-                FROM temp.retention_set s JOIN records r ON r.pos = s.pos GROUP BY r.tenant ORDER BY r.tenant`)
+      .prepare('SELECT tenant, count(*) AS n, min(seq) AS first_seq, max(seq) AS last_seq FROM temp.retention_set GROUP BY tenant ORDER BY tenant')
       .all() as Array<{ tenant: string; n: number; first_seq: number; last_seq: number }>;
-    report.purge.count = purgeRetentionSet(db, purgedAt);
+    report.purge.count = purgeRetentionSet(db, purgedAt, { vacuumAfter: options.vacuum ?? true });
     for (const s of spans) report.purge.by_tenant[s.tenant] = s.n;
     noteActions(db, spans.map((s): ActionNote => ({
       tenant: s.tenant, user: options.by, operation: 'PURGE', resource_type: 'retention', resource_id: `purge-${purgedAt}`,
       new_data: { records: s.n, first_seq: s.first_seq, last_seq: s.last_seq, purged_at: purgedAt, retention_days: report.policy.retention_days },
     })));
-    db.exec('DELETE FROM temp.retention_set');
+    db.exec('DROP TABLE temp.retention_set');
   })();
-  if (report.purge.count > 0 && (options.vacuum ?? true)) {
-    shrinkVault(db);
-    report.vault_bytes = { before, after: vaultBytes(db) };
-  }
+}
+
+/** Counting what holds keep reads every candidate record: pointless when no hold stands. */
+function heldCount(db: Database.Database, held: Selection): number {
+  const standing = db.prepare('SELECT 1 FROM legal_holds WHERE released_at IS NULL LIMIT 1').pluck().get();
+  return standing ? countSelected(db, held) : 0;
 }
 
 function perTenant(rows: PlannedRecord[]): Array<[string, PlannedRecord[]]> {

@@ -1,17 +1,30 @@
-// The tombstone a purged record leaves in the vault (issue 6). It keeps exactly the members the
-// generated columns, the (tenant, id) and (tenant, seq) indexes and the chain links need; nothing of
-// the content, not even the time (every index over it would keep an entry per tombstone: the purge
-// must shrink the vault, and the time is in the archive and in the chain's PURGE note's seq range). Its audit_hash stays the
-// hash of the original record, and records.leaf_hash keeps the original's ledger leaf hash.
+// The tombstone a purged record leaves in the vault (issue 6): {"id","kind","purged":true,"seq",
+// "tenant"} (RFC 8785). It keeps exactly the members the generated columns and the (tenant, id) and
+// (tenant, seq) indexes need; nothing of the content, not even the time (every index over it would
+// keep an entry per tombstone: the purge must shrink the vault; the time is in the archive and in
+// the chain's PURGE note's seq range). Its audit_hash stays the hash of the original record, and
+// records.leaf_hash keeps the original's ledger leaf hash.
+// Tombstones written before (migration 0004's format) also kept prev_hash. It is left out now: it
+// was never hashed, so it could not show a changed predecessor (the predecessor's own hash and leaf
+// hash do), and it took 78 of a tombstone's bytes. Verify accepts both forms.
 import { canonicalJson, type JsonObject } from '../../../shared/canonical-json';
 
-const KEPT = ['id', 'kind', 'tenant', 'seq', 'prev_hash'] as const;
-const TOMBSTONE_KEYS = [...KEPT, 'purged'].sort().join(',');
+const KEPT = ['id', 'kind', 'tenant', 'seq'] as const;
+/** The members of a tombstone, sorted: as written now, and as migration 0004 wrote them. */
+const TOMBSTONE_KEYS = new Set([[...KEPT, 'purged'].sort().join(','), [...KEPT, 'prev_hash', 'purged'].sort().join(',')]);
 
 export function tombstoneOf(canonical: string): string {
-  const record = JSON.parse(canonical) as JsonObject;
+  return tombstoneFrom(JSON.parse(canonical) as JsonObject);
+}
+
+/**
+ * The tombstone from the kept members alone (the purge passes the record's generated columns, so
+ * the content is never parsed in JavaScript). A member that is absent (or null, as SQL gives it)
+ * is left out.
+ */
+export function tombstoneFrom(members: Partial<Record<(typeof KEPT)[number], unknown>>): string {
   const kept: JsonObject = { purged: true };
-  for (const key of KEPT) if (record[key] !== undefined) kept[key] = record[key]!;
+  for (const key of KEPT) if (members[key] !== undefined && members[key] !== null) kept[key] = members[key] as JsonObject[string];
   return canonicalJson(kept);
 }
 
@@ -31,5 +44,5 @@ export function isTombstone(canonical: string): boolean {
   const record = value as JsonObject;
   if (record.purged !== true) return false;
   const keys = Object.keys(record).sort();
-  return keys.join(',') === TOMBSTONE_KEYS && canonicalJson(record) === canonical;
+  return TOMBSTONE_KEYS.has(keys.join(',')) && canonicalJson(record) === canonical;
 }

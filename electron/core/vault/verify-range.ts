@@ -16,7 +16,7 @@ export const BLOCK_LEAVES = 4096;
 
 export interface SegmentSummary {
   tenant: string;
-  first: { seq: number; prev: string };
+  first: { seq: number; prev: string | null };
   last: { seq: number; claimed: string };
   records: number;
   purged: number;
@@ -71,7 +71,7 @@ function parsedChainFields(row: Row): ChainFields {
   } catch {
     throw new UserError(`the record at vault position ${row.pos} is not JSON: the vault was altered outside AuditDesk`);
   }
-  return { tenant: String(parsed.tenant), seq: Number(parsed.seq), prevHash: String(parsed.prev_hash) };
+  return { tenant: String(parsed.tenant), seq: Number(parsed.seq), prevHash: typeof parsed.prev_hash === 'string' ? parsed.prev_hash : null };
 }
 
 export function verifyRange(
@@ -153,12 +153,15 @@ export function verifyTenantBySeq(db: Database.Database, tenant: string, head: E
 }
 
 function chainEntry(row: ChainRow): ChainEntry {
+  const tombstone = row.purged_at !== null && isTombstone(row.leaf_input.toString('utf8', 1));
   return {
     seq: row.seq,
     claimed: row.audit_hash,
-    prev: row.prevHash,
+    // Only a tombstone may lack prev_hash (it was never hashed; issue 6); any other record without one
+    // breaks its chain here, by name.
+    prev: row.prevHash ?? (tombstone ? null : '(missing)'),
     // A purged tombstone is not re-hashed: its audit_hash still links the chain (issue 6).
-    computed: row.purged_at && isTombstone(row.leaf_input.toString('utf8', 1)) ? null : hash('sha256', row.leaf_input.subarray(1), 'hex'),
+    computed: tombstone ? null : hash('sha256', row.leaf_input.subarray(1), 'hex'),
     where: `vault position ${row.pos}`,
   };
 }

@@ -100,7 +100,7 @@ function joinSegments(tenant: string, segments: SegmentSummary[], head: Expected
         : { seq: expectedSeq, kind: 'gap', detail: expectedSeq === 1 ? `the chain starts at seq ${s.first.seq}, not 1` : `seq ${expectedSeq} is missing: seq ${expectedSeq - 1} is followed by seq ${s.first.seq}` };
     } else if (s.break && s.break.seq === s.first.seq && s.break.kind === 'hash_mismatch') {
       found = s.break;
-    } else if (s.first.prev !== lastHash) {
+    } else if (s.first.prev !== null && s.first.prev !== lastHash) {
       found = { seq: s.first.seq, kind: 'link_mismatch', detail: s.first.seq === 1 ? `prev_hash of seq 1 must be 64 zeros, is ${s.first.prev}` : `prev_hash ${s.first.prev} is not the audit_hash ${lastHash} of seq ${s.first.seq - 1}` };
     } else if (s.break) {
       found = s.break;

@@ -6,11 +6,11 @@ import { changeSettings } from '../../settings/setting-change';
 import { readCase } from '../../violations/case-history';
 import { listCases, type CaseFilter } from '../../violations/case-queue';
 import { updateCases, type CaseChange } from '../../violations/case-update';
-import { detectPeriod } from '../../violations/detection/detect';
+import { detectPeriod } from '../../violations/detection/detect-period';
 import { readRulesConfig, RULE_NAMES, setDetectAtIngest, setRuleConfig, type RuleName } from '../../violations/detection/rules-config';
 import { isCaseStatus } from '../../violations/workflow';
 import { JSON_FLAG, PASSPHRASE_FILE, type Command } from '../command';
-import { openVaultFromArgs } from '../open-from-cli';
+import { openVaultWithPassphrase } from '../open-from-cli';
 import { cliActor } from './cli-actor';
 
 const USAGE = [
@@ -40,7 +40,7 @@ export const violationsCommand: Command = {
     const str = (name: string) => (typeof v[name] === 'string' ? (v[name] as string) : undefined);
     if (action === 'show' && !rest[1]) throw new UserError('name the violation id');
     if (action === 'transition' && rest.length < 2) throw new UserError('name at least one violation id');
-    const db = await openVaultFromArgs({ values: v, positionals: rest }, io);
+    const { db, path, passphrase } = await openVaultWithPassphrase({ values: v, positionals: rest }, io);
     try {
       if (action === 'list') {
         const status = str('status');
@@ -93,7 +93,7 @@ export const violationsCommand: Command = {
         return outcomes.every((o) => o.ok) ? 0 : 2;
       }
       if (action === 'detect') {
-        const result = detectPeriod(db, { from: str('from'), to: str('to') });
+        const result = await detectPeriod(db, { from: str('from'), to: str('to') }, { parallel: { vaultPath: path, passphrase } });
         if (json) io.stdout.write(`${JSON.stringify(result)}\n`);
         else {
           const raised = Object.entries(result.raised).map(([rule, n]) => `${n} ${rule}`).join(', ') || 'none';

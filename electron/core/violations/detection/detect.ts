@@ -1,17 +1,16 @@
 // Runs the detection rules over records and raises their violations (issue 6): at ingest over the
 // records an import or a collector batch has just admitted (built as they were prepared, then raised
-// in the same transaction; a watermark in detection_state), or on demand over a period.
+// in the same transaction; a watermark in detection_state), or on demand over a period (detect-period.ts).
 // A rule never raises the same violation twice for the same records: each violation id is derived
 // from the records it covers, and violation_links remembers which records each rule has covered, so
 // re-running over the same period (or overlapping ones) adds nothing.
 import type Database from 'better-sqlite3';
 import type { AuditRecord } from '../../../../shared/records/record-schema';
-import { UserError } from '../../errors';
 import { nodeSha256 } from '../../node-sha';
 import { Admission } from '../../vault/admission';
 import { type RecordHit, Rules } from './rules';
-import { readRulesConfig, type RuleName } from './rules-config';
-import { scanSql, type ScanRow } from './scan-row';
+import type { RuleName } from './rules-config';
+import type { ScanRow } from './scan-row';
 
 export interface DetectResult {
   /** Records the rules looked at (after the prefilter). */
@@ -37,6 +36,20 @@ interface GroupRow {
   reason: string;
 }
 
+/** A user's out-of-hours records of one local day (POLICY_VIOLATION). */
+interface Group {
+  tenant: string;
+  user: string | null;
+  date: string;
+  rows: GroupRow[];
+}
+
+export interface HitsState {
+  recordHits: Array<{ row: ScanRow; hit: RecordHit }>;
+  groups: Array<[string, Group]>;
+  scanned: number;
+}
+
 /**
  * Detection at ingest for records an import has just admitted, inside its transaction: the hits were
  * gathered from the records themselves as they were prepared (scan-record.ts), so nothing is read back. Moves the
@@ -47,30 +60,13 @@ export function detectAdmitted(db: Database.Database, hits: DetectionHits): Dete
     db.prepare('UPDATE detection_state SET detected_pos = max(detected_pos, (SELECT ifnull(max(pos), 0) FROM records)) WHERE id = 1').run());
 }
 
-/** Detection on demand over records whose time is in [from, to) (RFC 3339 or YYYY-MM-DD). */
-export function detectPeriod(db: Database.Database, period: { from?: string; to?: string } = {}): DetectResult {
-  const config = readRulesConfig(db);
-  const { sql, params } = scanSql(config, 'period');
-  const from = period.from ? utc(period.from) : '0000';
-  const to = period.to ? utc(period.to) : '9999';
-  const rows = db.prepare(sql).iterate(from, to, ...params) as Iterable<ScanRow>;
-  return raise(db, new Rules(config), rows);
-}
-
-function raise(db: Database.Database, rules: Rules, rows: Iterable<ScanRow>, after?: () => void): DetectResult {
-  // Reading first, writing after: the connection cannot write while a query is being iterated.
-  const hits = new DetectionHits(rules);
-  for (const row of rows) hits.add(row);
-  return hits.raise(db, after);
-}
-
 /**
  * What the rules found, gathered record by record and raised at the end. An import adds each record as
  * it is admitted, so only the hits are kept (a few fields per record), never the records.
  */
 export class DetectionHits {
   private readonly recordHits: Array<{ row: ScanRow; hit: RecordHit }> = [];
-  private readonly groups = new Map<string, { tenant: string; user: string | null; date: string; rows: GroupRow[] }>();
+  private readonly groups = new Map<string, Group>();
   private scanned = 0;
 
   constructor(private readonly rules: Rules) {}
@@ -86,6 +82,25 @@ export class DetectionHits {
     }
   }
 
+  /** What was found so far, as plain data (to pass between threads). */
+  state(): HitsState {
+    return { recordHits: this.recordHits, groups: [...this.groups], scanned: this.scanned };
+  }
+
+  /**
+   * Adds what a scan of a later range of positions found: the result is the same as one scan over both
+   * ranges, in the same order (hits in position order, groups in the order they first appeared).
+   */
+  absorb(later: HitsState): void {
+    this.scanned += later.scanned;
+    for (const hit of later.recordHits) this.recordHits.push(hit);
+    for (const [key, group] of later.groups) {
+      const had = this.groups.get(key);
+      if (had) for (const row of group.rows) had.rows.push(row);
+      else this.groups.set(key, group);
+    }
+  }
+
   raise(db: Database.Database, after?: () => void): DetectResult {
     return raiseHits(db, this.rules, this.recordHits, this.groups, this.scanned, after);
   }
@@ -95,20 +110,23 @@ function raiseHits(
   db: Database.Database,
   rules: Rules,
   recordHits: Array<{ row: ScanRow; hit: RecordHit }>,
-  groups: Map<string, { tenant: string; user: string | null; date: string; rows: GroupRow[] }>,
+  groups: Map<string, Group>,
   scanned: number,
   after?: () => void,
 ): DetectResult {
   const result = emptyResult();
   result.scanned = scanned;
 
-  const linked = db.prepare('SELECT 1 FROM violation_links WHERE rule = ? AND record_pos = ?').pluck();
-  const link = db.prepare('INSERT OR IGNORE INTO violation_links(rule, record_pos, violation_tenant, violation_id) VALUES (?, ?, ?, ?)');
+  const linked = linkedPositions(db, recordHits, [...groups.values()].flatMap((g) => g.rows.map((r) => r.pos)));
+  // One statement per violation, over all the records it covers (a JSON array of positions).
+  const link = db.prepare(
+    'INSERT OR IGNORE INTO violation_links(rule, record_pos, violation_tenant, violation_id) SELECT ?, value, ?, ? FROM json_each(?)',
+  );
   const exists = db.prepare('SELECT 1 FROM records WHERE tenant = ? AND id = ?').pluck();
 
   const pending: Pending[] = [];
   for (const { row, hit } of recordHits) {
-    if (linked.get(hit.rule, row.pos)) continue;
+    if (linked.has(`${hit.rule}:${row.pos}`)) continue;
     pending.push({
       rule: hit.rule,
       tenant: row.tenant,
@@ -122,7 +140,7 @@ function raiseHits(
   const hours = policy.business_hours;
   const window = `${hours.start}–${hours.end} on ISO weekdays ${hours.days.join(',')} (${hours.time_zone})`;
   for (const g of groups.values()) {
-    const fresh = g.rows.filter((r) => !linked.get('POLICY_VIOLATION', r.pos));
+    const fresh = g.rows.filter((r) => !linked.has(`POLICY_VIOLATION:${r.pos}`));
     for (let i = 0; i < fresh.length; i += policy.max_records_per_violation) {
       const chunk = fresh.slice(i, i + policy.max_records_per_violation);
       const first = chunk[0]!;
@@ -163,12 +181,39 @@ function raiseHits(
         result.raised[p.rule] = (result.raised[p.rule] ?? 0) + 1;
         result.violations.push({ tenant: p.tenant, id, violation_type: p.rule });
       }
-      for (const pos of p.positions) link.run(p.rule, pos, p.tenant, id);
+      link.run(p.rule, p.tenant, id, JSON.stringify(p.positions));
     }
     admission.finish();
     after?.();
   })();
   return result;
+}
+
+/**
+ * Which of these records each rule has already covered, as `rule:pos` keys: one read over the span of
+ * positions the hits lie in, not one look-up per hit (a first run over a million records has hundreds
+ * of thousands of hits; at ingest the span is just the new records, where nothing is linked yet).
+ */
+function linkedPositions(db: Database.Database, recordHits: Array<{ row: ScanRow; hit: RecordHit }>, groupPositions: number[]): Set<string> {
+  const byRule = new Map<string, number[]>();
+  for (const { row, hit } of recordHits) {
+    let positions = byRule.get(hit.rule);
+    if (!positions) byRule.set(hit.rule, (positions = []));
+    positions.push(row.pos);
+  }
+  if (groupPositions.length) byRule.set('POLICY_VIOLATION', groupPositions);
+  const read = db.prepare('SELECT record_pos FROM violation_links WHERE rule = ? AND record_pos BETWEEN ? AND ?').pluck();
+  const keys = new Set<string>();
+  for (const [rule, positions] of byRule) {
+    let low = Infinity;
+    let high = -Infinity;
+    for (const pos of positions) {
+      if (pos < low) low = pos;
+      if (pos > high) high = pos;
+    }
+    for (const pos of read.iterate(rule, low, high) as Iterable<number>) keys.add(`${rule}:${pos}`);
+  }
+  return keys;
 }
 
 function violationRecord(
@@ -184,10 +229,4 @@ function violationRecord(
 
 function emptyResult(): DetectResult {
   return { scanned: 0, raised: {}, existing: 0, violations: [] };
-}
-
-function utc(text: string): string {
-  const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text);
-  if (Number.isNaN(ms)) throw new UserError(`not a date: ${JSON.stringify(text)}`);
-  return new Date(ms).toISOString();
 }

@@ -1,7 +1,7 @@
 // The detection rules' view of a record (ScanRow) built from the record itself while an import
 // prepares it, so that detection at ingest needs no second read of the vault. The conditions mirror
 // scanSql's prefilter exactly (scan-row.ts): a record that could not match any enabled rule gives null.
-import type { JsonObject } from '../../../../shared/canonical-json';
+import { canonicalJson, type JsonObject } from '../../../../shared/canonical-json';
 import type { RulesConfig } from './rules-config';
 import type { ScanRow } from './scan-row';
 
@@ -10,12 +10,15 @@ const OWN_RESOURCES = new Set(['audit_violation', 'legal_hold', 'retention']);
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+/** As SQLite's json_extract(canonical, '$.changed_fields') gives it: a string as is, an array as its JSON text. */
+function changedFieldsText(v: unknown): string | null {
+  if (typeof v === 'string') return v;
+  return v !== null && typeof v === 'object' ? canonicalJson(v) : null;
+}
+/** As SQLite's json_extract(…) IS NOT NULL: the member is there and not JSON null. */
+const present = (v: unknown): boolean => v !== undefined && v !== null;
 
-/**
- * @param text the record's canonical text (or its members' canonical text joined): the substring tests
- *   of the prefilter look at it as SQLite's instr() looks at the stored canonical text
- */
-export function scanRowOf(record: JsonObject, text: string, config: RulesConfig): ScanRow | null {
+export function scanRowOf(record: JsonObject, config: RulesConfig): ScanRow | null {
   const kind = record.kind as string;
   const resourceType = str(record.resource_type);
   if (kind === 'violation' || record.tenant === 'auditdesk:system' || OWN_RESOURCES.has(resourceType ?? '')) return null;
@@ -25,7 +28,7 @@ export function scanRowOf(record: JsonObject, text: string, config: RulesConfig)
   const operation = str(record.operation);
   let candidate = false;
   if (config.UNAUTHORIZED_ACCESS.enabled) {
-    candidate ||= text.includes('"error_code"') || text.includes('"response_code":40') || text.includes('"outcome"');
+    candidate ||= present(record.error_code) || record.response_code === 401 || record.response_code === 403 || present(record.outcome);
   }
   if (config.DATA_LEAKAGE.enabled) candidate ||= kind === 'query' && recordCount !== null && recordCount >= config.DATA_LEAKAGE.threshold;
   if (config.UNAUTHORIZED_EXPORT.enabled) {
@@ -35,9 +38,11 @@ export function scanRowOf(record: JsonObject, text: string, config: RulesConfig)
     const p = config.POLICY_VIOLATION;
     candidate ||= (classification !== null && p.classifications.includes(classification)) || (p.include_sensitive && isSensitive === 1);
   }
+  const changedFields = changedFieldsText(record.changed_fields);
   if (config.PRIVILEGE_ESCALATION.enabled && kind === 'log') {
     const p = config.PRIVILEGE_ESCALATION;
-    candidate ||= (resourceType !== null && p.resource_types.includes(resourceType)) || p.fields.some((f) => text.includes(JSON.stringify(f)));
+    candidate ||= (resourceType !== null && p.resource_types.includes(resourceType))
+      || (changedFields !== null && p.fields.some((f) => changedFields.includes(JSON.stringify(f))));
   }
   if (!candidate) return null;
   const timestamp = record.timestamp as string;
