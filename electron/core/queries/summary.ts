@@ -56,7 +56,7 @@ export function cubeRows(db: Database.Database, filter: TrailFilter, options: { 
   }
   const cube = db.prepare(`SELECT * FROM summary_cube ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}`).all(...params) as CubeRow[];
   if (options.tail === false) return cube;
-  const tail = db.prepare(`SELECT ${CUBE_DIMS_SQL} FROM records ${whereText(where, ['pos > ?'])}`).iterate(...where.params, upto);
+  const tail = db.prepare(`SELECT ${CUBE_DIMS_SQL} FROM records ${whereText(where, ['pos > ?', 'purged_at IS NULL'])}`).iterate(...where.params, upto);
   return [...foldCube(tail as Iterable<CubeRow>, foldCube(cube)).values()];
 }
 
