@@ -27,9 +27,15 @@ export interface Backend {
 
 const HANDLERS: HandlerMap = { ...sessionHandlers, ...reviewHandlers, ...jobHandlers, ...violationsHandlers, ...retentionHandlers, ...reportsHandlers, ...ledgerHandlers, ...settingsHandlers };
 
+/** Background indexing slices: their target duration, and the bounds of their size in records. */
+const SLICE_MS = 5;
+const MIN_INDEX_BATCH = 16;
+const MAX_INDEX_BATCH = 1000;
+
 export function createBackend(options: BackendOptions): Backend {
   const handlers: HandlerMap = { ...HANDLERS };
   const session = new VaultSession(options.vaultPath ?? null, options.nativeBinding, options.signerSource);
+  session.configureConnection = options.configureConnection ?? null;
   let indexing: NodeJS.Immediate | null = null;
   const context: BackendContext = {
     options,
@@ -42,15 +48,20 @@ export function createBackend(options: BackendOptions): Backend {
 
   // The search index and summary cube catch up a batch at a time between requests; an import's open
   // transaction, a lock or a closed backend pauses it.
+  let indexBatch = MIN_INDEX_BATCH;
   function scheduleIndexing(): void {
     if (options.backgroundIndexing === false || indexing) return;
     indexing = setImmediate(() => {
       indexing = null;
       const db = session.connection;
       if (!db || context.writing.busy || db.inTransaction) return;
-      // Small batches (a few tens of milliseconds at a million records): a request that arrives
-      // meanwhile waits for the batch to finish, and the Trail answers within 300 ms.
-      const coverage = indexNextBatch(db, 250);
+      // Slices of about 5 ms: a request that arrives meanwhile (a Trail page, a collector POST) waits
+      // for the slice to finish, so the slice is sized by the time it took, not by a fixed count.
+      const started = performance.now();
+      const coverage = indexNextBatch(db, indexBatch);
+      const took = performance.now() - started;
+      if (took < SLICE_MS / 2) indexBatch = Math.min(indexBatch * 2, MAX_INDEX_BATCH);
+      else if (took > SLICE_MS * 2) indexBatch = Math.max(Math.floor(indexBatch / 2), MIN_INDEX_BATCH);
       if (coverage.indexed < coverage.total) scheduleIndexing();
     });
   }

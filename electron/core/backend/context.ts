@@ -31,6 +31,8 @@ export interface BackendOptions {
   reviewer?: string;
   idleLockMinutes?: number;
   nativeBinding?: string;
+  /** Applied to each connection the session opens (serve turns off its WAL checkpoints: a worker does them). */
+  configureConnection?: (db: Database.Database) => void;
   /** Where an unlocked vault's checkpoint signer comes from (default: its key file). */
   signerSource?: SignerSource;
   memory?: PassphraseMemory;

@@ -27,6 +27,9 @@ export class VaultSession {
     this.vaultPath = vaultPath;
   }
 
+  /** Applied to every connection this session opens (serve: no WAL checkpoints of its own). */
+  configureConnection: ((db: Database.Database) => void) | null = null;
+
   get path(): string | null {
     return this.vaultPath;
   }
@@ -49,6 +52,7 @@ export class VaultSession {
     if (!vaultPath) throw new Error('no vault chosen');
     const db = openVault(vaultPath, passphrase, { create, nativeBinding: this.nativeBinding });
     try {
+      this.configureConnection?.(db);
       // A vault made here gets its signing key as `auditdesk init` would give it one.
       if (create && !fs.existsSync(signingKeyPath(vaultPath))) createSigningKey(db, vaultPath, passphrase);
       // Imports and collector batches on this connection then sign a checkpoint each (issue 4).

@@ -11,6 +11,10 @@ import { builtWorker } from '../built-worker';
 import type { WalCheckpointWorkerInput } from './wal-checkpoint-worker';
 
 export interface WalCheckpoints {
+  /** Whether a worker does the checkpoints (then other connections of this process should not). */
+  active: boolean;
+  /** Turns off a connection's own checkpoints while the worker does them. */
+  release(db: Database.Database): void;
   stop(): Promise<void>;
 }
 
@@ -20,13 +24,15 @@ export interface WalCheckpoints {
  */
 export function startWalCheckpoints(db: Database.Database, input: Omit<WalCheckpointWorkerInput, 'intervalMs'>, intervalMs = 25): WalCheckpoints {
   const script = builtWorker('wal-checkpoint-worker');
-  if (!script) return { stop: async () => {} };
+  if (!script) return { active: false, release: () => {}, stop: async () => {} };
   const worker = new Worker(script, { workerData: { ...input, intervalMs } satisfies WalCheckpointWorkerInput });
   worker.unref();
   db.pragma('wal_autocheckpoint = 0');
   // If the worker dies (it should not), the writer takes checkpoints back rather than grow the log forever.
   worker.once('error', () => db.open && db.pragma('wal_autocheckpoint = 1000'));
   return {
+    active: true,
+    release: (other) => other.pragma('wal_autocheckpoint = 0'),
     stop: () =>
       new Promise<void>((resolve) => {
         if (db.open) db.pragma('wal_autocheckpoint = 1000');

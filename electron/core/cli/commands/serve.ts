@@ -73,6 +73,8 @@ export const serveCommand: Command = {
       passphrase: args.values.locked ? undefined : passphrase,
       canChooseVault: false,
       idleLockMinutes: idle,
+      // The UI's connection commits too (search indexing, reveals): the worker checkpoints for it.
+      configureConnection: (connection) => walCheckpoints.release(connection),
     });
     let served: ServeApp;
     try {

@@ -59,12 +59,25 @@ export class RequestGate {
     const now = Date.now();
     if (now - (this.touched.get(found.id) ?? 0) > TOUCH_EVERY_MS) {
       this.touched.set(found.id, now);
-      try {
-        touchApiKey(db, found.id);
-      } catch {
-        // A busy vault must not fail the request over a hint.
-      }
+      touchWithoutWaiting(db, found.id);
     }
     return { db, apiKeyId: found.id, who: `api-key:${found.name}` };
+  }
+}
+
+/**
+ * Writes the key's last use only if the vault is free this instant. While an import in another
+ * process holds the write lock, waiting for it (busy_timeout, 5 s) would hold up a read that needs no
+ * lock at all; the hint is written on a later request instead.
+ */
+function touchWithoutWaiting(db: Database.Database, keyId: number): void {
+  const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
+  try {
+    touchApiKey(db, keyId);
+  } catch {
+    // Busy: a hint, not a record; never a reason to fail or delay the request.
+  } finally {
+    db.pragma(`busy_timeout = ${timeout}`);
   }
 }
