@@ -22,6 +22,8 @@ export interface Backend {
   /** Adds handlers (the desktop shell answers the dialog.* routes itself). */
   extend(handlers: HandlerMap): void;
   readonly context: BackendContext;
+  /** Holds background indexing back for `ms` (the collector calls it on each request it serves). */
+  pauseIndexing(ms: number): void;
   close(): void;
 }
 
@@ -49,10 +51,22 @@ export function createBackend(options: BackendOptions): Backend {
   // The search index and summary cube catch up a batch at a time between requests; an import's open
   // transaction, a lock or a closed backend pauses it.
   let indexBatch = MIN_INDEX_BATCH;
+  // While the collector is busy, indexing waits: a record acknowledged quickly matters more than one
+  // searchable a moment sooner (the Trail says how much of the vault the search covers).
+  let pausedUntil = 0;
+  let resume: NodeJS.Timeout | null = null;
   function scheduleIndexing(): void {
-    if (options.backgroundIndexing === false || indexing) return;
+    if (options.backgroundIndexing === false || indexing || resume) return;
     indexing = setImmediate(() => {
       indexing = null;
+      const wait = pausedUntil - performance.now();
+      if (wait > 0) {
+        resume = setTimeout(() => {
+          resume = null;
+          scheduleIndexing();
+        }, wait);
+        return;
+      }
       const db = session.connection;
       if (!db || context.writing.busy || db.inTransaction) return;
       // Slices of about 5 ms: a request that arrives meanwhile (a Trail page, a collector POST) waits
@@ -93,9 +107,14 @@ export function createBackend(options: BackendOptions): Backend {
         return fail('internal', `unexpected error in ${route}: ${(error as Error).message}`);
       }
     },
+    pauseIndexing(ms) {
+      pausedUntil = Math.max(pausedUntil, performance.now() + ms);
+    },
     close() {
       if (indexing) clearImmediate(indexing);
+      if (resume) clearTimeout(resume);
       indexing = null;
+      resume = null;
       session.lock();
     },
   };

@@ -42,6 +42,8 @@ export interface CollectorDeps {
   retryAfterSeconds?: number;
   /** Called with each batch's valid records before they are admitted (e.g. sensitive-data marking). */
   prepareRecords?: (records: AuditRecord[]) => AuditRecord[];
+  /** Called as each collector request arrives (serve holds its background indexing back meanwhile). */
+  onRequest?: () => void;
   /** The clock, for the rate limiter; tests pass their own. */
   now?: () => number;
 }

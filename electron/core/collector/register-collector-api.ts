@@ -26,6 +26,7 @@ export async function registerCollectorApi(app: FastifyInstance, deps: Collector
       );
     });
     scope.addHook('onRequest', async (request) => {
+      deps.onRequest?.();
       if (!isAllowedHost(request.headers.host, deps.allowedHosts)) {
         throw new ApiError(403, `requests naming host ${JSON.stringify(request.headers.host ?? '')} are refused: use 127.0.0.1`);
       }

@@ -14,5 +14,7 @@ export async function mountCollector({ served, backend, db }: ServeContext): Pro
     // The UI is at `/`: shippers that ask `GET /` first use the /es prefix (docs/collector.md).
     elasticsearchRoot: false,
     prepareRecords: (records) => markSensitive(db, records),
+    // Search indexing yields to the collector: it resumes 100 ms after the last request.
+    onRequest: () => backend.pauseIndexing(100),
   });
 }
