@@ -26,26 +26,47 @@ export interface BatchResult {
   chain_breaks: TenantBreak[];
 }
 
+export interface BatchPart {
+  records: AuditRecord[];
+  apiKeyId: number | null;
+}
+
 export function admitBatch(db: Database.Database, records: AuditRecord[], apiKeyId: number | null, retryAfter = '1'): BatchResult {
-  const result: BatchResult = { received: records.length, inserted: 0, duplicates: 0, conflicts: 0, outcomes: [], chain_breaks: [] };
+  return admitBatches(db, [{ records, apiKeyId }], retryAfter)[0]!;
+}
+
+/**
+ * Several requests' records in one transaction (group commit, group-commit.ts): one commit, one
+ * detection pass and one checkpoint for all, and a result per request. A chain break is reported to
+ * each request that sent records of that tenant.
+ */
+export function admitBatches(db: Database.Database, parts: BatchPart[], retryAfter = '1'): BatchResult[] {
+  const results: BatchResult[] = parts.map((p) => ({ received: p.records.length, inserted: 0, duplicates: 0, conflicts: 0, outcomes: [], chain_breaks: [] }));
   const run = db.transaction(() => {
     const admission = new Admission(db, nodeSha256);
     const config = readRulesConfig(db);
     const rules = config.at_ingest ? new Rules(config) : null;
     const hits = rules ? new DetectionHits(rules) : null;
-    for (const record of records) {
-      const prepared = prepareRecord(record);
-      const outcome = admission.admitPrepared(prepared, { apiKeyId: apiKeyId ?? undefined });
-      if (rules && outcome === 'inserted') {
-        const scan = scanRowOf(record, config);
-        if (scan) hits!.add({ ...scan, pos: admission.lastPos });
+    parts.forEach(({ records, apiKeyId }, i) => {
+      const result = results[i]!;
+      for (const record of records) {
+        const prepared = prepareRecord(record);
+        const outcome = admission.admitPrepared(prepared, { apiKeyId: apiKeyId ?? undefined });
+        if (rules && outcome === 'inserted') {
+          const scan = scanRowOf(record, config);
+          if (scan) hits!.add({ ...scan, pos: admission.lastPos });
+        }
+        result.outcomes.push(outcome);
+        if (outcome === 'inserted') result.inserted++;
+        else if (outcome === 'duplicate') result.duplicates++;
+        else result.conflicts++;
       }
-      result.outcomes.push(outcome);
-      if (outcome === 'inserted') result.inserted++;
-      else if (outcome === 'duplicate') result.duplicates++;
-      else result.conflicts++;
-    }
-    result.chain_breaks = admission.finish();
+    });
+    const breaks = admission.finish();
+    parts.forEach(({ records }, i) => {
+      const tenants = new Set(records.map((r) => r.tenant));
+      results[i]!.chain_breaks = breaks.filter((b) => tenants.has(b.tenant));
+    });
     if (hits) {
       try {
         detectAdmitted(db, hits);
@@ -54,7 +75,7 @@ export function admitBatch(db: Database.Database, records: AuditRecord[], apiKey
       }
     }
     const signer = signerFor(db);
-    if (signer && result.inserted > 0) makeCheckpoint(db, new Ledger(db), signer, 'collector batch');
+    if (signer && results.some((r) => r.inserted > 0)) makeCheckpoint(db, new Ledger(db), signer, 'collector batch');
   });
   try {
     run.immediate();
@@ -65,5 +86,5 @@ export function admitBatch(db: Database.Database, records: AuditRecord[], apiKey
     }
     throw error;
   }
-  return result;
+  return results;
 }

@@ -4,7 +4,6 @@
 // and under /es, for a server that shows its own page at `/` (see docs/collector.md).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuditRecord } from '../../../../shared/records/record-schema';
-import { admitBatch } from '../admit-batch';
 import { ApiError } from '../http/api-error';
 import type { RequestGate } from '../http/request-gate';
 import { parseBulk, type BulkItem } from './bulk-request';
@@ -43,7 +42,7 @@ export function registerEsRoutes(app: FastifyInstance, gate: RequestGate, { root
     const started = Date.now();
     const defaultIndex = (request.params as { index?: string }).index;
     const items = parseBulk(bodyText(request), defaultIndex);
-    const answers = admitItems(items, caller, gate);
+    const answers = await admitItems(items, caller, gate);
     reply.header('x-elastic-product', 'Elasticsearch');
     return { took: Date.now() - started, errors: answers.some((a) => a.status >= 300), items: answers.map((a) => ({ [a.action]: a.body })) };
   };
@@ -61,7 +60,7 @@ export function registerEsRoutes(app: FastifyInstance, gate: RequestGate, { root
     } catch (error) {
       throw new ApiError(400, `the document is not JSON: ${(error as Error).message}`, { field: '(document)' });
     }
-    const [answer] = admitItems([item], caller, gate);
+    const [answer] = await admitItems([item], caller, gate);
     reply.header('x-elastic-product', 'Elasticsearch').code(answer!.status);
     return answer!.body;
   };
@@ -79,7 +78,7 @@ interface ItemAnswer {
 }
 
 /** Maps each item to a record, admits the valid ones in one transaction, and answers item by item. */
-function admitItems(items: BulkItem[], caller: { db: import('better-sqlite3').Database; apiKeyId: number | null }, gate: RequestGate): ItemAnswer[] {
+async function admitItems(items: BulkItem[], caller: { db: import('better-sqlite3').Database; apiKeyId: number | null }, gate: RequestGate): Promise<ItemAnswer[]> {
   const receivedAt = new Date().toISOString();
   const defaultTenant = gate.deps.defaultTenant ?? 'default';
   const answers: ItemAnswer[] = [];
@@ -103,7 +102,7 @@ function admitItems(items: BulkItem[], caller: { db: import('better-sqlite3').Da
   });
   if (toAdmit.length > 0) {
     const records = gate.deps.prepareRecords ? gate.deps.prepareRecords(toAdmit.map((t) => t.record)) : toAdmit.map((t) => t.record);
-    const result = admitBatch(caller.db, records, caller.apiKeyId, gate.retryAfter);
+    const result = await gate.commits.admit(caller.db, records, caller.apiKeyId, gate.retryAfter);
     result.outcomes.forEach((outcome, i) => {
       const answer = answers[toAdmit[i]!.answer]!;
       const shards = { total: 1, successful: 1, failed: 0 };

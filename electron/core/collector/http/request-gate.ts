@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import type { FastifyRequest } from 'fastify';
 import { authenticateApiKey, touchApiKey } from '../../keys/api-keys';
 import { DEFAULT_LIMITS, type CollectorDeps, type CollectorLimits } from '../collector-options';
+import { GroupCommit } from '../group-commit';
 import { ApiError, unauthorized } from './api-error';
 import { presentedKey } from './credentials';
 import { RateLimiter } from './rate-limiter';
@@ -22,6 +23,8 @@ const TOUCH_EVERY_MS = 60_000;
 
 export class RequestGate {
   readonly limits: CollectorLimits;
+  /** Writes go through here: requests arriving together share one transaction. */
+  readonly commits = new GroupCommit();
   private readonly limiter: RateLimiter;
   private readonly touched = new Map<number, number>();
 

@@ -4,7 +4,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kind } from '../../../../shared/records/enums';
 import type { AuditRecord } from '../../../../shared/records/record-schema';
-import { admitBatch } from '../admit-batch';
 import type { Caller, RequestGate } from '../http/request-gate';
 import { recordsFromJson, recordsFromNdjson } from '../record-batch';
 
@@ -16,9 +15,9 @@ export const WRITE_PATHS: Record<string, Kind> = {
 };
 
 export function registerWriteRoutes(app: FastifyInstance, gate: RequestGate): void {
-  const store = (caller: Caller, reply: FastifyReply, records: AuditRecord[], single: boolean) => {
+  const store = async (caller: Caller, reply: FastifyReply, records: AuditRecord[], single: boolean) => {
     const prepared = gate.deps.prepareRecords ? gate.deps.prepareRecords(records) : records;
-    const result = admitBatch(caller.db, prepared, caller.apiKeyId, gate.retryAfter);
+    const result = await gate.commits.admit(caller.db, prepared, caller.apiKeyId, gate.retryAfter);
     reply.code(201);
     return {
       ...(single ? { id: records[0]!.id } : {}),
