@@ -23,8 +23,8 @@ function legacyViews(vault: string): LegacyView[] {
 
 /**
  * Saves this browser's old views into the vault, then forgets them here. A name the vault already
- * holds keeps the vault's view (never overwritten). If the vault refuses for another reason (locked,
- * an import running), localStorage is left as it is and the next load tries again.
+ * holds keeps the vault's view (never overwritten). If the vault cannot take views just now (locked,
+ * an import running, unreachable), localStorage is left as it is and the next load tries again.
  */
 export async function importLegacyViews(vault: string): Promise<void> {
   if (localStorage.getItem(legacyKey(vault)) === null) return;
@@ -32,7 +32,8 @@ export async function importLegacyViews(vault: string): Promise<void> {
     const name = view.name.trim().slice(0, VIEW_NAME_MAX);
     if (!name) continue;
     const saved = await api.call('views.save', { name, query: view.params });
-    if (!saved.ok && saved.error.code !== 'failed') return;
+    // Skipped for good: a name the vault holds already (failed), a view it cannot take (bad_request).
+    if (!saved.ok && saved.error.code !== 'failed' && saved.error.code !== 'bad_request') return;
   }
   localStorage.removeItem(legacyKey(vault));
 }
