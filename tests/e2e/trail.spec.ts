@@ -41,7 +41,17 @@ test.describe('Trail', () => {
     await expect(app.trail.viewsMenu.getByRole('alert')).toHaveText('name the view, e.g. SOX deletes');
     await expect(app.trail.viewName).toHaveAttribute('aria-invalid', 'true');
     await app.trail.saveView('Deletes only');
-    await expect(app.trail.savedView('Deletes only')).toBeVisible();
+    await expect(app.trail.savedView('Deletes only')).toHaveAttribute('href', /operation=DELETE/);
+    // The same name again asks before replacing; declined, the saved view is unchanged.
+    await app.trail.choose('Operation', 'READ');
+    let asked = '';
+    page.once('dialog', (dialog) => {
+      asked = dialog.message();
+      void dialog.dismiss();
+    });
+    await app.trail.saveView('Deletes only');
+    expect(asked).toContain('Replace the saved view “Deletes only”');
+    await expect(app.trail.savedView('Deletes only')).toHaveAttribute('href', /operation=DELETE/);
 
     const elsewhere = await browser.newContext();
     try {
