@@ -11,6 +11,7 @@ import { createVaultSchema, sessionSchema, unlockSchema } from './session';
 import { settingsRoutes } from './settings';
 import { activitySchema, summarySchema } from './summary';
 import { trailCountRequestSchema, trailCountSchema, trailFilterSchema, trailPageSchema, trailQuerySchema } from './trail';
+import { viewRoutes } from './views';
 import { violationRoutes } from './violations';
 
 const none = z.object({}).strict();
@@ -58,6 +59,7 @@ export const ROUTES = {
   ...reportRoutes,
   ...ledgerRoutes,
   ...settingsRoutes,
+  ...viewRoutes,
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

@@ -1,3 +1,5 @@
+import { AppPage } from './page-models/app-page';
+import { PASSPHRASE } from './support/e2e-vault';
 import { expect, test } from './support/fixtures';
 
 test.describe('Trail', () => {
@@ -27,6 +29,52 @@ test.describe('Trail', () => {
     await expect(app.trail.rows.first()).toContainText('DELETE');
     await page.goBack();
     await expect(app.trail.count).toHaveText(all!);
+  });
+
+  test('a named view is saved in the vault, so it opens from a new browser with nothing in localStorage', async ({ app, page, browser, state }, testInfo) => {
+    test.skip(testInfo.project.name === 'electron', 'a second browser context is a Chromium notion');
+    await app.go('Trail');
+    await app.trail.choose('Operation', 'DELETE');
+    await expect(page).toHaveURL(/operation=DELETE/);
+    await app.trail.openViews();
+    await app.trail.saveView('   ');
+    await expect(app.trail.viewsMenu.getByRole('alert')).toHaveText('name the view, e.g. SOX deletes');
+    await expect(app.trail.viewName).toHaveAttribute('aria-invalid', 'true');
+    await app.trail.saveView('Deletes only');
+    await expect(app.trail.savedView('Deletes only')).toHaveAttribute('href', /operation=DELETE/);
+    // The same name again asks before replacing; declined, the saved view is unchanged.
+    await app.trail.choose('Operation', 'READ');
+    let asked = '';
+    page.once('dialog', (dialog) => {
+      asked = dialog.message();
+      void dialog.dismiss();
+    });
+    await app.trail.saveView('Deletes only');
+    expect(asked).toContain('Replace the saved view “Deletes only”');
+    await expect(app.trail.savedView('Deletes only')).toHaveAttribute('href', /operation=DELETE/);
+
+    const elsewhere = await browser.newContext();
+    try {
+      const other = new AppPage(await elsewhere.newPage(), state.url);
+      await other.open();
+      await other.unlockIfLocked(PASSPHRASE);
+      // This browser also holds a view saved the old way, in localStorage: the Trail moves it into the vault once.
+      const legacyKey = 'auditdesk.views.e2e.vault';
+      await other.page.evaluate((key) => localStorage.setItem(key, JSON.stringify([{ name: 'Old reads', params: 'operation=READ' }])), legacyKey);
+      await other.go('Trail');
+      await other.trail.openViews();
+      await expect(other.trail.savedView('Old reads')).toBeVisible();
+      expect(await other.page.evaluate((key) => localStorage.getItem(key), legacyKey)).toBeNull();
+      await other.trail.savedView('Deletes only').click();
+      await expect(other.page).toHaveURL(/operation=DELETE/);
+      await expect(other.trail.rows.first()).toContainText('DELETE');
+      // Leave the shared vault as it was for the other specs.
+      await other.trail.openViews();
+      await other.trail.deleteView('Deletes only');
+      await other.trail.deleteView('Old reads');
+    } finally {
+      await elsewhere.close();
+    }
   });
 
   test('full-text search finds records by id and name words', async ({ app, page }) => {

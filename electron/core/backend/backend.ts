@@ -13,6 +13,7 @@ import { retentionHandlers } from './handlers/retention-handlers';
 import { reviewHandlers } from './handlers/review-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
+import { viewsHandlers } from './handlers/views-handlers';
 import { violationsHandlers } from './handlers/violations-handlers';
 import { JobRegistry } from './jobs';
 import { VaultSession } from './vault-session';
@@ -27,7 +28,7 @@ export interface Backend {
   close(): void;
 }
 
-const HANDLERS: HandlerMap = { ...sessionHandlers, ...reviewHandlers, ...jobHandlers, ...violationsHandlers, ...retentionHandlers, ...reportsHandlers, ...ledgerHandlers, ...settingsHandlers };
+const HANDLERS: HandlerMap = { ...sessionHandlers, ...reviewHandlers, ...jobHandlers, ...violationsHandlers, ...retentionHandlers, ...reportsHandlers, ...ledgerHandlers, ...settingsHandlers, ...viewsHandlers };
 
 /** Background indexing slices: their target duration, and the bounds of their size in records. */
 const SLICE_MS = 5;

@@ -44,4 +44,33 @@ export class TrailPage {
   async openRow(text: string | RegExp): Promise<void> {
     await this.row(text).first().dblclick();
   }
+
+  /** The "Views" menu: saved views, kept in the vault. */
+  get viewsMenu() {
+    return this.page.locator('details.menu', { has: this.page.getByText('Views', { exact: true }) });
+  }
+
+  get viewName() {
+    return this.viewsMenu.getByRole('textbox', { name: 'View name' });
+  }
+
+  /** Opens the menu unless it is open already (it stays open after a view is opened from it). */
+  async openViews(): Promise<void> {
+    if ((await this.viewsMenu.getAttribute('open')) === null) await this.viewsMenu.getByText('Views', { exact: true }).click();
+    await expect(this.viewName).toBeVisible();
+  }
+
+  async saveView(name: string): Promise<void> {
+    await this.viewName.fill(name);
+    await this.viewsMenu.getByRole('button', { name: 'Save' }).click();
+  }
+
+  savedView(name: string) {
+    return this.viewsMenu.getByRole('link', { name, exact: true });
+  }
+
+  async deleteView(name: string): Promise<void> {
+    await this.viewsMenu.getByRole('button', { name: `Delete view ${name}` }).click();
+    await expect(this.savedView(name)).toHaveCount(0);
+  }
 }
