@@ -4,12 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { generateNoteKey, LedgerFormatError, openNote, parseSignerKey, parseVerifierKey, signNote } from '../../shared/ledger';
 import { nodeNoteSigner } from '../../electron/core/ledger/node-note-signer';
+import { GO_NOTE, GO_SKEY, GO_TEXT, GO_VKEY } from '../support/go-note-vectors';
 
-// From the documentation of golang.org/x/mod/sumdb/note (data only), as in ledger-note.test.ts.
-const GO_SKEY = 'PRIVATE+KEY+PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz';
-const GO_VKEY = 'PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW';
-const GO_TEXT = "If you think cryptography is the answer to your problem,\nthen you don't know what your problem is.\n";
-const GO_NOTE = GO_TEXT + '\n\u2014 PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n';
 
 describe('the OpenSSL checkpoint signer', () => {
   it('signs the published example byte for byte as the Go implementation does', () => {

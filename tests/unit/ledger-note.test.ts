@@ -14,6 +14,7 @@ import {
   parseVerifierKey,
   signNote,
 } from '../../shared/ledger';
+import { GO_NOTE, GO_SKEY, GO_TEXT, GO_VKEY } from '../support/go-note-vectors';
 
 // From /work/shared/vectors/README.md (the C2SP signed-note spec's example).
 const SPEC_VKEY = 'example.com/foo+530d903a+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k';
@@ -21,12 +22,6 @@ const SPEC_NOTE =
   'This is an example message.\n\n' +
   '\u2014 example.com/foo Uw2QOkn8srV1yJGh2VYRlL1Tnagv1YEq6TfXppzi2ONncAlTgK7Ztg1ERYNZXsYjOBH3mFXmRKuwHjG1Yu72IneyaQM=\n';
 
-// From the documentation of golang.org/x/mod/sumdb/note (data only). Ed25519 is deterministic, so
-// signing the same text with the same key must give exactly this note.
-const GO_SKEY = 'PRIVATE+KEY+PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz';
-const GO_VKEY = 'PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW';
-const GO_TEXT = "If you think cryptography is the answer to your problem,\nthen you don't know what your problem is.\n";
-const GO_NOTE = GO_TEXT + '\n\u2014 PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n';
 
 describe('published examples', () => {
   it('verifies the C2SP signed-note example with its vkey', () => {

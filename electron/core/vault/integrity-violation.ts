@@ -8,18 +8,12 @@ import type { TenantBreak } from './admission';
 export const SYSTEM_TENANT = 'auditdesk:system';
 
 export function integrityViolation(found: TenantBreak, now: string): AuditRecord {
-  return {
-    id: `integrity:${found.tenant}:${found.seq}:${found.kind}`,
-    kind: 'violation',
-    tenant: SYSTEM_TENANT,
-    user: null,
-    timestamp: now,
-    violation_type: 'INTEGRITY_FAILURE',
-    severity: 'CRITICAL',
-    status: 'OPEN',
-    description: `The chain of tenant ${found.tenant} breaks at seq ${found.seq} (${found.kind})`,
-    details: { tenant: found.tenant, seq: found.seq, break: found.kind, detail: found.detail },
-  };
+  return alarm(
+    `integrity:${found.tenant}:${found.seq}:${found.kind}`,
+    now,
+    `The chain of tenant ${found.tenant} breaks at seq ${found.seq} (${found.kind})`,
+    { tenant: found.tenant, seq: found.seq, break: found.kind, detail: found.detail },
+  );
 }
 
 /**
@@ -27,17 +21,11 @@ export function integrityViolation(found: TenantBreak, now: string): AuditRecord
  * names the checkpoint (tenant, origin, size, root), so witnessing the same checkpoint again adds nothing.
  */
 export function witnessMismatchViolation(found: WitnessResult, now: string): AuditRecord {
-  return {
-    id: `integrity:witness:${found.tenant}:${found.origin}:${found.size}:${found.root}`,
-    kind: 'violation',
-    tenant: SYSTEM_TENANT,
-    user: null,
-    timestamp: now,
-    violation_type: 'INTEGRITY_FAILURE',
-    severity: 'CRITICAL',
-    status: 'OPEN',
-    description: `The first ${found.size} records of tenant ${found.tenant} are not those ${found.origin} signed in its checkpoint`,
-    details: {
+  return alarm(
+    `integrity:witness:${found.tenant}:${found.origin}:${found.size}:${found.root}`,
+    now,
+    `The first ${found.size} records of tenant ${found.tenant} are not those ${found.origin} signed in its checkpoint`,
+    {
       tenant: found.tenant,
       break: 'witness_mismatch',
       origin: found.origin,
@@ -46,5 +34,13 @@ export function witnessMismatchViolation(found: WitnessResult, now: string): Aud
       vault_root: found.vaultRoot,
       detail: found.message,
     },
+  );
+}
+
+/** A CRITICAL, OPEN INTEGRITY_FAILURE in the vault's own chain. */
+function alarm(id: string, now: string, description: string, details: NonNullable<AuditRecord['details']>): AuditRecord {
+  return {
+    id, kind: 'violation', tenant: SYSTEM_TENANT, user: null, timestamp: now,
+    violation_type: 'INTEGRITY_FAILURE', severity: 'CRITICAL', status: 'OPEN', description, details,
   };
 }
