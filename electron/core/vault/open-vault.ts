@@ -13,6 +13,13 @@ export const APPLICATION_ID = 0x41444b31;
 export interface OpenOptions {
   create?: boolean;
   readonly?: boolean;
+  /**
+   * false skips SQLCipher's per-page HMAC check on reads (read-only connections only). Only `verify`
+   * asks for it: every byte it reads is then checked by its own SHA-256 (chains, leaves, the tree
+   * against signed checkpoints), which a page MAC cannot add to, and the MAC is most of the cost of
+   * reading a page (docs/vault.md, "Page MAC").
+   */
+  pageMacCheck?: boolean;
   /** For tests of the migration runner only. */
   migrations?: readonly Migration[];
   /**
@@ -35,6 +42,10 @@ export function openVault(path: string, passphrase: string, options: OpenOptions
   try {
     db.pragma(`cipher = 'sqlcipher'`);
     db.pragma('legacy = 4');
+    if (options.pageMacCheck === false) {
+      if (!options.readonly) throw new Error('the page MAC check may only be skipped on a read-only connection');
+      db.pragma('hmac_check = 0');
+    }
     db.key(Buffer.from(passphrase, 'utf8'));
     // A wrong key only shows at the first read.
     try {

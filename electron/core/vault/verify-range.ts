@@ -95,7 +95,7 @@ export function verifyRange(
   let records = 0;
 
   const rows = db.prepare(`SELECT ${COLUMNS} FROM records WHERE pos BETWEEN ? AND ? ORDER BY pos`).iterate(fromPos, toPos) as Iterable<Row>;
-  for (const raw of rows) {
+  for (const raw of namingDamage(rows, () => expectedPos - 1)) {
     const row = withChainFields(raw);
     if (row.pos !== expectedPos && missingPos === null) missingPos = expectedPos;
     expectedPos = row.pos + 1;
@@ -142,6 +142,21 @@ export function verifyRange(
   return {
     fromPos, records, segments, blockRoots, firstBlock: Math.floor((fromPos - 1) / BLOCK_LEAVES), partialBorders, missingPos, lastPos,
   };
+}
+
+/**
+ * Rows as read, but a page SQLite cannot read (its page MAC failed, or its structure is broken) ends the
+ * verification with the place it was found, not an "unexpected error": a damaged file is a finding.
+ */
+function* namingDamage<T>(rows: Iterable<T>, lastRead: () => number): Generator<T> {
+  try {
+    yield* rows;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code !== 'SQLITE_CORRUPT' && code !== 'SQLITE_NOTADB') throw error;
+    throw new UserError(`the vault file is damaged: the records after vault position ${lastRead()} cannot be read `
+      + `(${(error as Error).message}); it was altered or corrupted outside AuditDesk`);
+  }
 }
 
 /** One tenant's whole chain through its (tenant, seq) index: for tenants admitted out of seq order. */

@@ -21,7 +21,7 @@ export type VerifyVaultWorkerMessage =
 
 const input = workerData as VerifyVaultWorkerInput;
 try {
-  const db = openVault(input.vaultPath, input.passphrase, { readonly: true });
+  const db = openVault(input.vaultPath, input.passphrase, { readonly: true, pageMacCheck: false });
   try {
     const result = verifyRange(db, input.fromPos, input.toPos, input.heads, input.wantedSizes, (records) =>
       parentPort!.postMessage({ type: 'progress', records } satisfies VerifyVaultWorkerMessage));
