@@ -3,8 +3,9 @@
 // tenant and age are filtered in SQL; status and assignee come from each case's history.
 import type Database from 'better-sqlite3';
 import type { JsonObject } from '../../../shared/canonical-json';
-import { caseHistory, stateOf } from './case-history';
+import { allCaseHistories, caseKey, stateOf } from './case-history';
 import type { CaseStatus } from './workflow';
+import { kindIs } from '../vault/kind-sql';
 
 export interface CaseFilter {
   tenant?: string;
@@ -40,7 +41,7 @@ const DAY_MS = 86_400_000;
 
 export function listCases(db: Database.Database, filter: CaseFilter = {}): { results: CaseRow[]; count: number } {
   const now = filter.now ?? new Date();
-  const clauses = ["kind = 'violation'"];
+  const clauses = [kindIs('violation')];
   const params: unknown[] = [];
   const equal = (column: string, value: string | undefined) => {
     if (value === undefined) return;
@@ -62,11 +63,12 @@ export function listCases(db: Database.Database, filter: CaseFilter = {}): { res
     .prepare(`SELECT canonical FROM records WHERE ${clauses.join(' AND ')} AND purged_at IS NULL ORDER BY ts_utc DESC, pos DESC`)
     .pluck()
     .all(...params) as string[];
+  const histories = rows.length > 0 ? allCaseHistories(db) : new Map();
   const wantUnassigned = filter.assignee === '' || filter.assignee === 'none';
   const all: CaseRow[] = [];
   for (const text of rows) {
     const v = JSON.parse(text) as JsonObject;
-    const history = caseHistory(db, v.tenant as string, v.id as string);
+    const history = histories.get(caseKey(v.tenant as string, v.id as string)) ?? [];
     const state = stateOf(v, history);
     if (filter.status && state.status !== filter.status) continue;
     if (filter.assignee !== undefined && (wantUnassigned ? state.assignee !== null : state.assignee !== filter.assignee)) continue;
@@ -87,4 +89,21 @@ export function listCases(db: Database.Database, filter: CaseFilter = {}): { res
   }
   const offset = filter.offset ?? 0;
   return { results: all.slice(offset, filter.limit === undefined ? undefined : offset + filter.limit), count: all.length };
+}
+
+/** What the queue's filter menus offer: the tenants, types and severities of violations, and assignees. */
+export function queueFacets(db: Database.Database): { tenants: string[]; types: string[]; severities: string[]; assignees: string[] } {
+  // One walk of the violations (a few percent of the vault, through their partial index) for all three.
+  const combos = db
+    .prepare(`SELECT DISTINCT tenant, violation_type, severity FROM records WHERE ${kindIs('violation')}`)
+    .all() as Array<Record<'tenant' | 'violation_type' | 'severity', string | null>>;
+  const distinct = (column: 'tenant' | 'violation_type' | 'severity') =>
+    [...new Set(combos.map((c) => c[column]).filter((v): v is string => v !== null))].sort();
+  const assignees = db
+    .prepare(`SELECT DISTINCT json_extract(canonical, '$.new_data.assignee') FROM records
+              WHERE kind = 'log' AND resource_type = 'audit_violation' AND purged_at IS NULL ORDER BY 1`)
+    .pluck()
+    .all()
+    .filter((a): a is string => typeof a === 'string' && a !== '');
+  return { tenants: distinct('tenant'), types: distinct('violation_type'), severities: distinct('severity'), assignees };
 }

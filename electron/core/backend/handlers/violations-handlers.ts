@@ -6,7 +6,7 @@ import type { JsonObject } from '../../../../shared/canonical-json';
 import type { LinkedRecord } from '../../../../shared/api/violations';
 import { UserError } from '../../errors';
 import { ViolationNotFound, readCase } from '../../violations/case-history';
-import { listCases } from '../../violations/case-queue';
+import { listCases, queueFacets } from '../../violations/case-queue';
 import { updateCases } from '../../violations/case-update';
 import { allowedNext } from '../../violations/workflow';
 import { requireDb, type HandlerMap } from '../context';
@@ -21,15 +21,7 @@ export const violationsHandlers: HandlerMap = {
   'violations.facets': (ctx) => {
     const open = requireDb(ctx);
     if (!open.ok) return open;
-    const distinct = (column: string) =>
-      open.db.prepare(`SELECT DISTINCT ${column} FROM records WHERE kind = 'violation' AND ${column} IS NOT NULL ORDER BY 1`).pluck().all() as string[];
-    const assignees = open.db
-      .prepare(`SELECT DISTINCT json_extract(canonical, '$.new_data.assignee') FROM records
-                WHERE kind = 'log' AND resource_type = 'audit_violation' AND purged_at IS NULL ORDER BY 1`)
-      .pluck()
-      .all()
-      .filter((a): a is string => typeof a === 'string' && a !== '');
-    return ok({ tenants: distinct('tenant'), types: distinct('violation_type'), severities: distinct('severity'), assignees });
+    return ok(queueFacets(open.db));
   },
   'violations.get': (ctx, body) => {
     const open = requireDb(ctx);

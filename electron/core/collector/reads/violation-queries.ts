@@ -8,6 +8,7 @@ import type { AuditRecord } from '../../../../shared/records/record-schema';
 import { admitBatch } from '../admit-batch';
 import { findRecord, rows } from './log-queries';
 import { violationRow, type StoredRecord } from './seed-shapes';
+import { kindIs } from '../../vault/kind-sql';
 
 export const RESOLUTION_RESOURCE = 'audit_violation';
 
@@ -26,7 +27,7 @@ const LATEST_STATUS = `(SELECT json_extract(r.canonical, '$.new_data.status') FR
   ORDER BY r.pos DESC LIMIT 1)`;
 
 export function listViolations(db: Database.Database, filter: ViolationFilter, page: number, pageSize: number) {
-  const clauses = ["v.kind = 'violation'"];
+  const clauses = [kindIs('violation', 'v.')];
   const params: unknown[] = [];
   const equal = (column: string, value: string | undefined) => {
     if (value === undefined) return;
