@@ -15,7 +15,9 @@ export interface PlannedRecord {
 }
 
 export interface Selection {
+  /** `FROM records r WHERE <where>` */
   sql: string;
+  where: string;
   params: unknown[];
 }
 
@@ -38,9 +40,10 @@ export interface RetentionSelections {
 export function selections(db: Database.Database, options: PlanOptions = {}): RetentionSelections {
   const policy = readPolicy(db);
   const now = options.now ?? new Date();
+  const select = (where: string, params: unknown[]): Selection => ({ sql: `FROM records r WHERE ${where}`, where, params });
   const build = (base: string, params: unknown[]) => ({
-    eligible: { sql: `FROM records r WHERE ${base} AND NOT ${HELD_SQL}`, params },
-    held: { sql: `FROM records r WHERE ${base} AND ${HELD_SQL}`, params },
+    eligible: select(`${base} AND NOT ${HELD_SQL}`, params),
+    held: select(`${base} AND ${HELD_SQL}`, params),
   });
   const age = pastArchiveAgeSql(policy, now, options.archiveAfterDays);
   const retention = pastRetentionSql(policy, now, options.purgeMinAgeDays);

@@ -13,6 +13,7 @@ import { noteActions, type ActionNote } from './actions-log';
 import { writeArchive, type ArchiveSecrets } from './archive/write-archive';
 import type { RetentionPolicy } from './policy';
 import { purgeRetentionSet, shrinkVault, withLargeCache } from './purge';
+import { countPlan } from './plan-counts';
 import { countSelected, listSelected, selections, type PlannedRecord, type PlanOptions, type Selection } from './retention-plan';
 
 export interface RetentionOptions extends PlanOptions {
@@ -64,6 +65,23 @@ export function runRetention(db: Database.Database, options: RetentionOptions): 
     vault_bytes: null,
   };
 
+  // A preview (a dry run that lists only the first records): counts from one walk of the vault.
+  if (dry && listLimit !== undefined) {
+    const counts = countPlan(db, plan);
+    if (doArchive && plan.archive) {
+      report.archive.held = heldCount(db, plan.archive.held);
+      report.archive.count = counts.archive;
+      report.archive.records = listSelected(db, plan.archive.eligible, listLimit);
+    }
+    if (doPurge) {
+      report.purge.held = heldCount(db, plan.purge.held);
+      report.purge.count = counts.purge;
+      report.purge.records = listSelected(db, plan.purge.eligible, listLimit);
+      report.purge.by_tenant = counts.purgeByTenant;
+    }
+    return report;
+  }
+
   if (doArchive && plan.archive) {
     report.archive.held = heldCount(db, plan.archive.held);
     const all = listSelected(db, plan.archive.eligible);
@@ -81,10 +99,9 @@ export function runRetention(db: Database.Database, options: RetentionOptions): 
   if (doPurge) {
     report.purge.held = heldCount(db, plan.purge.held);
     if (dry) {
-      const all = listSelected(db, plan.purge.eligible, listLimit);
-      report.purge.count = countSelected(db, plan.purge.eligible);
-      report.purge.records = all;
-      for (const r of listSelected(db, plan.purge.eligible)) report.purge.by_tenant[r.tenant] = (report.purge.by_tenant[r.tenant] ?? 0) + 1;
+      report.purge.records = listSelected(db, plan.purge.eligible);
+      report.purge.count = report.purge.records.length;
+      for (const r of report.purge.records) report.purge.by_tenant[r.tenant] = (report.purge.by_tenant[r.tenant] ?? 0) + 1;
     } else {
       purgeRecords(db, plan.purge.eligible, options, report, listLimit);
     }
