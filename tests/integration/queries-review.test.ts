@@ -192,6 +192,23 @@ describe('the dashboard', () => {
     ]);
     expect(before.byFramework.find((c) => c.key === 'GDPR')?.count).toBe(9);
     expect(summarize(db, {}).total).toBe(90);
+    expect(after.counting).toBeNull();
+    db.close();
+  });
+
+  it('far behind the indexer, counts the indexed records only and says how many of how many', () => {
+    const db = vaultWith(manyRecords(90));
+    const tailReadLimit = 30;
+    const unindexed = summarize(db, {}, tailReadLimit);
+    expect(unindexed).toMatchObject({ total: 0, counting: { indexed: 0, total: 90 } });
+    indexNextBatch(db, 50);
+    const partial = summarize(db, {}, tailReadLimit);
+    expect(partial).toMatchObject({ total: 50, counting: { indexed: 50, total: 90 } });
+    // The first and last instants come from the time index: the whole vault's, even while counting.
+    expect([partial.first, partial.last]).toEqual([summarize(db, {}).first, summarize(db, {}).last]);
+    indexNextBatch(db, 10);
+    // 30 left: within the limit, those are read directly and every record is counted.
+    expect(summarize(db, {}, tailReadLimit)).toMatchObject({ total: 90, counting: null });
     db.close();
   });
 });

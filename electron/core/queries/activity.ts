@@ -15,6 +15,7 @@ function activity(db: Database.Database, filter: TrailFilter, names: string[]): 
     byResourceType: s.byResourceType,
     byUser: s.byUser,
     names,
+    counting: s.counting,
   };
 }
 

@@ -3,15 +3,17 @@ import type { Activity } from '../../../shared/api/summary';
 import type { TrailFilter } from '../../../shared/api/trail';
 import { useApi } from '../api/use-api';
 import { hrefFor } from '../app/router';
+import { CountingNote } from '../common/CountingNote';
 import { formatCount, formatTime } from '../common/format';
 import { ErrorBox, Loading } from '../common/States';
 import { ChartCard } from '../dashboard/ChartCard';
 import { paramsFromView } from '../trail/trail-url';
 
-export function ActivityView({ activity, filter, ascending }: { activity: Activity; filter: TrailFilter; ascending: boolean }) {
+export function ActivityView({ activity, filter, ascending, refresh }: { activity: Activity; filter: TrailFilter; ascending: boolean; refresh: () => void }) {
   const list = useApi('trail.list', { ...filter, limit: 100, dir: ascending ? 'asc' : 'desc' });
   return (
     <>
+      <CountingNote counting={activity.counting} refresh={refresh} />
       <p className="subtitle">
         {formatCount(activity.total)} records · {formatTime(activity.first)} – {formatTime(activity.last)} ·{' '}
         <a href={hrefFor(['trail'], paramsFromView({ ...filter, sort: 'time', dir: 'desc' }))}>open in the trail</a>

@@ -12,7 +12,7 @@ export function ResourceScreen({ type, id }: { type: string; id: string }) {
       {activity.state === 'ok' && activity.value.names.length ? <p className="subtitle">Known as: {activity.value.names.join(' · ')}</p> : null}
       {activity.state === 'loading' ? <Loading /> : null}
       {activity.state === 'error' ? <ErrorBox error={activity.error} onRetry={activity.reload} /> : null}
-      {activity.state === 'ok' ? <ActivityView activity={activity.value} filter={{ resource_type: type, resource_id: id }} ascending /> : null}
+      {activity.state === 'ok' ? <ActivityView activity={activity.value} filter={{ resource_type: type, resource_id: id }} ascending refresh={activity.refresh} /> : null}
     </section>
   );
 }

@@ -9,7 +9,7 @@ export function UserActivityScreen({ user }: { user: string }) {
       <h1 id="user-title">Activity of {user}</h1>
       {activity.state === 'loading' ? <Loading /> : null}
       {activity.state === 'error' ? <ErrorBox error={activity.error} onRetry={activity.reload} /> : null}
-      {activity.state === 'ok' ? <ActivityView activity={activity.value} filter={{ user }} ascending={false} /> : null}
+      {activity.state === 'ok' ? <ActivityView activity={activity.value} filter={{ user }} ascending={false} refresh={activity.refresh} /> : null}
     </section>
   );
 }

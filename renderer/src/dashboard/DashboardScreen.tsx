@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useApi } from '../api/use-api';
 import { navigate } from '../app/router';
 import { formatCount, formatTime } from '../common/format';
+import { CountingNote } from '../common/CountingNote';
 import { Empty, ErrorBox, Loading } from '../common/States';
 import { ChartCard } from './ChartCard';
 
@@ -32,13 +33,14 @@ export function DashboardScreen() {
       </div>
       {summary.state === 'loading' ? <Loading label="Summing up the vault…" /> : null}
       {summary.state === 'error' ? <ErrorBox error={summary.error} onRetry={summary.reload} /> : null}
-      {summary.state === 'ok' && summary.value.total === 0 ? (
+      {summary.state === 'ok' && summary.value.total === 0 && !summary.value.counting ? (
         <Empty title="This vault holds no records yet.">
           <a href="#/import">Import audit logs</a> to see them summarised here.
         </Empty>
       ) : null}
-      {summary.state === 'ok' && summary.value.total > 0 ? (
+      {summary.state === 'ok' && (summary.value.total > 0 || summary.value.counting) ? (
         <>
+          <CountingNote counting={summary.value.counting} refresh={summary.refresh} />
           <div className="cards">
             <button type="button" className="card" onClick={() => drill({})}>
               <span className="card-label">Records</span>
