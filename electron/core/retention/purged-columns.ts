@@ -10,6 +10,8 @@ export const PURGED_COLUMNS = {
   // The ledger leaf hash: SHA-256(0x00 ‖ the canonical bytes that were hashed).
   leaf_hash: "adk_leaf_hash(CAST(x'00' || r.canonical AS BLOB))",
   canonical: 'adk_tombstone(r.id, r.kind, r.seq, r.tenant)',
+  // A tombstone keeps no time (tombstone.ts); the column is NOT NULL, and '' takes no bytes.
+  admitted_at: "''",
 };
 
 export function registerPurgeFunctions(db: Database.Database): void {

@@ -1,17 +1,21 @@
-// The tombstone a purged record leaves in the vault (issue 6): {"id","kind","purged":true,"seq",
-// "tenant"} (RFC 8785). It keeps exactly the members the generated columns and the (tenant, id) and
-// (tenant, seq) indexes need; nothing of the content, not even the time (every index over it would
-// keep an entry per tombstone: the purge must shrink the vault; the time is in the archive and in
-// the chain's PURGE note's seq range). Its audit_hash stays the hash of the original record, and
-// records.leaf_hash keeps the original's ledger leaf hash.
-// Tombstones written before (migration 0004's format) also kept prev_hash. It is left out now: it
-// was never hashed, so it could not show a changed predecessor (the predecessor's own hash and leaf
-// hash do), and it took 78 of a tombstone's bytes. Verify accepts both forms.
+// The tombstone a purged record leaves in the vault (issue 6): {"id","kind","seq","tenant"} (RFC
+// 8785). It keeps exactly the members the generated columns and the (tenant, id) and (tenant, seq)
+// indexes need; nothing of the content, not even the time (every index over it would keep an entry
+// per tombstone: the purge must shrink the vault; the time is in the archive and in the chain's
+// PURGE note's seq range). Its audit_hash stays the hash of the original record, and records.leaf_hash
+// keeps the original's ledger leaf hash; records.purged_at marks the row as purged.
+// Tombstones written before also said "purged": true, and those of migration 0004 kept prev_hash as
+// well. Both were dropped to shrink a purged vault (every byte of a tombstone is paid a million times
+// at 1M records): the marker repeats purged_at, which is what verify goes by, and prev_hash was never
+// hashed, so it could not show a changed predecessor (that record's own hash and leaf hash do).
+// Verify accepts all three forms.
 import { canonicalJson, type JsonObject } from '../../../shared/canonical-json';
 
 const KEPT = ['id', 'kind', 'tenant', 'seq'] as const;
-/** The members of a tombstone, sorted: as written now, and as migration 0004 wrote them. */
-const TOMBSTONE_KEYS = new Set([[...KEPT, 'purged'].sort().join(','), [...KEPT, 'prev_hash', 'purged'].sort().join(',')]);
+/** The members of a tombstone, sorted: as written now, as written before, and as migration 0004 wrote them. */
+const TOMBSTONE_KEYS = new Set(
+  [[...KEPT], [...KEPT, 'purged'], [...KEPT, 'prev_hash', 'purged']].map((keys) => keys.sort().join(',')),
+);
 
 export function tombstoneOf(canonical: string): string {
   return tombstoneFrom(JSON.parse(canonical) as JsonObject);
@@ -23,7 +27,7 @@ export function tombstoneOf(canonical: string): string {
  * is left out.
  */
 export function tombstoneFrom(members: Partial<Record<(typeof KEPT)[number], unknown>>): string {
-  const kept: JsonObject = { purged: true };
+  const kept: JsonObject = {};
   for (const key of KEPT) if (members[key] !== undefined && members[key] !== null) kept[key] = members[key] as JsonObject[string];
   return canonicalJson(kept);
 }
@@ -42,7 +46,7 @@ export function isTombstone(canonical: string): boolean {
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
   const record = value as JsonObject;
-  if (record.purged !== true) return false;
+  if ('purged' in record && record.purged !== true) return false;
   const keys = Object.keys(record).sort();
   return TOMBSTONE_KEYS.has(keys.join(',')) && canonicalJson(record) === canonical;
 }
