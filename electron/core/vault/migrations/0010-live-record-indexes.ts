@@ -10,8 +10,11 @@
 //   column (user = ?, operation = ?, resource_type > ?), which SQLite takes as proof the value is not
 //   NULL, so those queries need no change. Records of other kinds than `log`, which have no operation
 //   or resource, leave them too.
+// - records_violations, used only by the API's count of logs, leaves purged records out as that count
+//   now does.
 // records_parent and records_archived leave tombstones out already; (tenant, id) and (tenant, seq)
 // keep every tombstone: re-imports and the chains need them.
+// Also (detection, issue 6): violation_links loses its index by violation, which nothing reads now.
 import type { Migration } from './migration';
 
 const INDEXES: Array<[name: string, columns: string, where: string]> = [
@@ -28,6 +31,10 @@ const INDEXES: Array<[name: string, columns: string, where: string]> = [
 
 export const liveRecordIndexes: Migration = {
   version: 10,
-  name: 'content indexes without purged records',
-  up: INDEXES.map(([name, columns, where]) => `DROP INDEX ${name}; CREATE INDEX ${name} ON records(${columns}) WHERE ${where};`).join('\n'),
+  name: 'content indexes without purged records; no index of detection links by violation',
+  up: `${INDEXES.map(([name, columns, where]) => `DROP INDEX ${name}; CREATE INDEX ${name} ON records(${columns}) WHERE ${where};`).join('\n')}
+    -- The case view finds a violation's records by the ids its details name (detection names every
+    -- record it links), so nothing looks links up by violation. The index cost a first detection run
+    -- over 1M records 37 MB of pages written (for 307,000 links) and half a second.
+    DROP INDEX violation_links_violation;`,
 };
