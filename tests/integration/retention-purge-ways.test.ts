@@ -113,11 +113,11 @@ describe('tombstones written before (with prev_hash, migration 0004)', () => {
   it('still verify, and a changed prev_hash in one still breaks its chain', async () => {
     const db = indexedVault();
     purgeEven(db, 'in-place');
-    // As an earlier version wrote them: the same members plus "purged": true and the record's prev_hash.
+    // As an earlier version wrote them: the same members plus kind, "purged": true and the record's prev_hash.
     const oldForm = (pos: number, prevHash?: string) => {
       const stone = JSON.parse(db.prepare('SELECT canonical FROM records WHERE pos = ?').pluck().get(pos) as string) as JsonObject;
       const predecessor = db.prepare('SELECT audit_hash FROM records WHERE tenant = ? AND seq = ?').pluck().get(stone.tenant, (stone.seq as number) - 1) as string;
-      const old = { ...stone, purged: true, prev_hash: prevHash ?? predecessor };
+      const old = { ...stone, kind: 'log', purged: true, prev_hash: prevHash ?? predecessor };
       db.prepare('UPDATE records SET canonical = ? WHERE pos = ?').run(canonicalJson(old), pos);
     };
     // Every tombstone of tenant t1 back in the old form, linked to its predecessor.

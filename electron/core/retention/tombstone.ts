@@ -1,20 +1,21 @@
-// The tombstone a purged record leaves in the vault (issue 6): {"id","kind","seq","tenant"} (RFC
-// 8785). It keeps exactly the members the generated columns and the (tenant, id) and (tenant, seq)
-// indexes need; nothing of the content, not even the time (every index over it would keep an entry
-// per tombstone: the purge must shrink the vault; the time is in the archive and in the chain's
-// PURGE note's seq range). Its audit_hash stays the hash of the original record, and records.leaf_hash
-// keeps the original's ledger leaf hash; records.purged_at marks the row as purged.
-// Tombstones written before also said "purged": true, and those of migration 0004 kept prev_hash as
-// well. Both were dropped to shrink a purged vault (every byte of a tombstone is paid a million times
-// at 1M records): the marker repeats purged_at, which is what verify goes by, and prev_hash was never
-// hashed, so it could not show a changed predecessor (that record's own hash and leaf hash do).
+// The tombstone a purged record leaves in the vault (issue 6): {"id","seq","tenant"} (RFC 8785). It
+// keeps exactly the members the (tenant, id) and (tenant, seq) indexes need: its place in the chain
+// and the id a re-import or a restore is matched by. Nothing of the content, not even the time or the
+// kind (every byte of a tombstone is paid a million times at 1M records, and each index over content
+// would keep an entry per tombstone; the time is in the archive and in the chain's PURGE note's seq
+// range). Its audit_hash stays the hash of the original record, records.leaf_hash keeps the
+// original's ledger leaf hash, and records.purged_at marks the row as purged.
+// Tombstones written before also kept "kind" and said "purged": true, and those of migration 0004 kept
+// prev_hash as well. The marker repeats purged_at, which is what verify goes by; kind only put
+// tombstones back into filters by kind, when every other content filter leaves them out; prev_hash was
+// never hashed, so it could not show a changed predecessor (that record's own hash and leaf hash do).
 // Verify accepts all three forms.
 import { canonicalJson, type JsonObject } from '../../../shared/canonical-json';
 
-const KEPT = ['id', 'kind', 'tenant', 'seq'] as const;
+const KEPT = ['id', 'tenant', 'seq'] as const;
 /** The members of a tombstone, sorted: as written now, as written before, and as migration 0004 wrote them. */
 const TOMBSTONE_KEYS = new Set(
-  [[...KEPT], [...KEPT, 'purged'], [...KEPT, 'prev_hash', 'purged']].map((keys) => keys.sort().join(',')),
+  [[...KEPT], [...KEPT, 'kind', 'purged'], [...KEPT, 'kind', 'prev_hash', 'purged']].map((keys) => keys.sort().join(',')),
 );
 
 export function tombstoneOf(canonical: string): string {
