@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, type JsonObject } from '../../shared/canonical-json';
 import { checkRecord } from '../../shared/records/record-schema';
+import { count, logWhere, pageOf } from '../../electron/core/collector/reads/log-queries';
 import { nodeSha256 } from '../../electron/core/node-sha';
 import { indexCoverage, indexNextBatch } from '../../electron/core/queries/review-indexer';
 import { summarize } from '../../electron/core/queries/summary';
@@ -75,6 +76,9 @@ describe('purging in place and by rewriting the table', () => {
       // The Trail lists the records that kept their content, whatever it is filtered by.
       expect(listTrail(db, { limit: 100 }).rows.map((r) => r.pos % 2)).toEqual(Array(30).fill(0));
       expect(listTrail(db, { tenant: 't1', limit: 100 }).rows.every((r) => r.pos % 2 === 0)).toBe(true);
+      // So do the seed's GET audit-logs/ pages, and their count agrees.
+      expect(count(db, logWhere({ kind: 'log' }))).toBe(30);
+      expect(pageOf(db, logWhere({ kind: 'log' }), 1, 100).map((r) => r.record.id)).toHaveLength(30);
       const stored = rows(db);
       expect(stored.filter((r) => r.purged_at).every((r) => isTombstone(r.canonical) && r.leaf.length === 64 && r.admitted_at === '')).toBe(true);
       expect(stored.filter((r) => !r.purged_at).every((r) => r.canonical.includes('kept'))).toBe(true);
