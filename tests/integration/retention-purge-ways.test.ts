@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, type JsonObject } from '../../shared/canonical-json';
 import { checkRecord } from '../../shared/records/record-schema';
+import { count, logWhere, pageOf } from '../../electron/core/collector/reads/log-queries';
 import { nodeSha256 } from '../../electron/core/node-sha';
 import { indexCoverage, indexNextBatch } from '../../electron/core/queries/review-indexer';
 import { summarize } from '../../electron/core/queries/summary';
@@ -53,7 +54,7 @@ function purgeEven(db: Database.Database, strategy: PurgeStrategy): number {
 }
 
 const rows = (db: Database.Database) =>
-  db.prepare('SELECT pos, canonical, audit_hash, hex(leaf_hash) AS leaf, purged_at FROM records ORDER BY pos').all() as Array<{ pos: number; canonical: string; audit_hash: string; leaf: string; purged_at: string | null }>;
+  db.prepare('SELECT pos, canonical, audit_hash, admitted_at, hex(leaf_hash) AS leaf, purged_at FROM records ORDER BY pos').all() as Array<{ pos: number; canonical: string; audit_hash: string; admitted_at: string; leaf: string; purged_at: string | null }>;
 
 const schema = (db: Database.Database) => db.prepare("SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all();
 
@@ -72,13 +73,20 @@ describe('purging in place and by rewriting the table', () => {
       expect(summarize(db, {}).total).toBe(30);
       expect(listTrail(db, { q: 'doomed', limit: 100 }).rows).toEqual([]);
       expect(listTrail(db, { q: 'kept', limit: 100 }).rows).toHaveLength(30);
+      // The Trail lists the records that kept their content, whatever it is filtered by.
+      expect(listTrail(db, { limit: 100 }).rows.map((r) => r.pos % 2)).toEqual(Array(30).fill(0));
+      expect(listTrail(db, { tenant: 't1', limit: 100 }).rows.every((r) => r.pos % 2 === 0)).toBe(true);
+      // So do the seed's GET audit-logs/ pages, and their count agrees.
+      expect(count(db, logWhere({ kind: 'log' }))).toBe(30);
+      expect(pageOf(db, logWhere({ kind: 'log' }), 1, 100).map((r) => r.record.id)).toHaveLength(30);
       const stored = rows(db);
-      expect(stored.filter((r) => r.purged_at).every((r) => isTombstone(r.canonical) && r.leaf.length === 64)).toBe(true);
+      expect(stored.filter((r) => r.purged_at).every((r) => isTombstone(r.canonical) && r.leaf.length === 64 && r.admitted_at === '')).toBe(true);
       expect(stored.filter((r) => !r.purged_at).every((r) => r.canonical.includes('kept'))).toBe(true);
       // Purging the same records again changes nothing: a tombstone keeps the leaf hash it has.
       purgeEven(db, strategy);
       expect(rows(db)).toEqual(stored);
-      results.push(stored.map(({ purged_at, ...r }) => ({ ...r, purged: purged_at !== null })));
+      // (Each vault admitted its records at its own time.)
+      results.push(stored.map(({ purged_at, admitted_at, ...r }) => ({ ...r, purged: purged_at !== null, admitted: admitted_at !== '' })));
       db.close();
     }
     expect(results[1]).toEqual(results[0]);
@@ -109,11 +117,12 @@ describe('tombstones written before (with prev_hash, migration 0004)', () => {
   it('still verify, and a changed prev_hash in one still breaks its chain', async () => {
     const db = indexedVault();
     purgeEven(db, 'in-place');
-    // As an earlier version wrote them: the same members plus the record's prev_hash.
+    // As an earlier version wrote them: the same members plus kind, "purged": true and the record's prev_hash.
     const oldForm = (pos: number, prevHash?: string) => {
       const stone = JSON.parse(db.prepare('SELECT canonical FROM records WHERE pos = ?').pluck().get(pos) as string) as JsonObject;
       const predecessor = db.prepare('SELECT audit_hash FROM records WHERE tenant = ? AND seq = ?').pluck().get(stone.tenant, (stone.seq as number) - 1) as string;
-      db.prepare('UPDATE records SET canonical = ? WHERE pos = ?').run(canonicalJson({ ...stone, prev_hash: prevHash ?? predecessor }), pos);
+      const old = { ...stone, kind: 'log', purged: true, prev_hash: prevHash ?? predecessor };
+      db.prepare('UPDATE records SET canonical = ? WHERE pos = ?').run(canonicalJson(old), pos);
     };
     // Every tombstone of tenant t1 back in the old form, linked to its predecessor.
     const t1Stones = db.prepare("SELECT pos FROM records WHERE tenant = 't1' AND purged_at IS NOT NULL ORDER BY pos").pluck().all() as number[];

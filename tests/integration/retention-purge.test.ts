@@ -30,10 +30,10 @@ async function verifyJson(vault: string) {
   return { code: run.code, report: JSON.parse(run.stdout) as { ok: boolean; chains: Array<{ tenant: string; ok: boolean; purged?: number }>; ledger: { ok: boolean; checkpoints: number } } };
 }
 
-function stored(vault: string, id: string): { canonical: string; purged_at: string | null; archive_id: number | null } {
+function stored(vault: string, id: string): { canonical: string; admitted_at: string; purged_at: string | null; archive_id: number | null } {
   const db = openVault(vault, PASSPHRASE);
   try {
-    return db.prepare('SELECT canonical, purged_at, archive_id FROM records WHERE id = ?').get(id) as never;
+    return db.prepare('SELECT canonical, admitted_at, purged_at, archive_id FROM records WHERE id = ?').get(id) as never;
   } finally {
     db.close();
   }
@@ -66,7 +66,10 @@ describe('retention', () => {
     const row = stored(vault, 'old-7');
     expect(row.purged_at).not.toBeNull();
     expect(row.canonical).not.toContain('SECRET-CONTENT');
-    expect(JSON.parse(row.canonical)).toMatchObject({ id: 'old-7', purged: true, tenant: 'a' });
+    // The tombstone: its place in the chain and its id, not even a time (the admission time goes too).
+    expect(JSON.parse(row.canonical)).toMatchObject({ id: 'old-7', tenant: 'a' });
+    expect(Object.keys(JSON.parse(row.canonical)).sort()).toEqual(['id', 'seq', 'tenant']);
+    expect(row.admitted_at).toBe('');
     const { code, report: verified } = await verifyJson(vault);
     expect(code).toBe(0);
     expect(verified.ok).toBe(true);

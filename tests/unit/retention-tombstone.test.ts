@@ -8,13 +8,18 @@ describe('purge tombstones', () => {
 
   it('keep the chain members, nothing of the content', () => {
     const stone = tombstoneOf(original);
-    expect(JSON.parse(stone)).toEqual({ id: 'r1', kind: 'log', tenant: 't', seq: 7, purged: true });
+    expect(JSON.parse(stone)).toEqual({ id: 'r1', tenant: 't', seq: 7 });
     expect(stone).toBe(canonicalJson(JSON.parse(stone)));
     expect(isTombstone(stone)).toBe(true);
   });
 
-  it('written before, with prev_hash (migration 0004), are still recognised', () => {
-    expect(isTombstone(canonicalJson({ ...JSON.parse(tombstoneOf(original)), prev_hash: 'a'.repeat(64) }))).toBe(true);
+  it('written before, with kind and "purged": true, and with prev_hash too (migration 0004), are still recognised', () => {
+    const before = { ...JSON.parse(tombstoneOf(original)), kind: 'log', purged: true };
+    expect(isTombstone(canonicalJson(before))).toBe(true);
+    expect(isTombstone(canonicalJson({ ...before, prev_hash: 'a'.repeat(64) }))).toBe(true);
+    // Only those forms: prev_hash or kind never came without the marker.
+    expect(isTombstone(canonicalJson({ ...JSON.parse(tombstoneOf(original)), prev_hash: 'a'.repeat(64) }))).toBe(false);
+    expect(isTombstone(canonicalJson({ ...JSON.parse(tombstoneOf(original)), kind: 'log' }))).toBe(false);
   });
 
   it('are recognised only when bare: content passed off as purged is not a tombstone', () => {

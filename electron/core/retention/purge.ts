@@ -42,7 +42,8 @@ export function purgeRetentionSet(db: Database.Database, purgedAt: string, optio
     rewriteRecords(db, purgedAt);
   } else {
     db.prepare(
-      `UPDATE records AS r SET leaf_hash = ${PURGED_COLUMNS.leaf_hash}, canonical = ${PURGED_COLUMNS.canonical}, purged_at = ?
+      `UPDATE records AS r SET leaf_hash = ${PURGED_COLUMNS.leaf_hash}, canonical = ${PURGED_COLUMNS.canonical},
+         admitted_at = ${PURGED_COLUMNS.admitted_at}, purged_at = ?
        WHERE pos IN (SELECT pos FROM temp.retention_set) AND purged_at IS NULL`,
     ).run(purgedAt);
   }

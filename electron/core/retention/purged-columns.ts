@@ -9,11 +9,12 @@ import { tombstoneFrom } from './tombstone';
 export const PURGED_COLUMNS = {
   // The ledger leaf hash: SHA-256(0x00 ‖ the canonical bytes that were hashed).
   leaf_hash: "adk_leaf_hash(CAST(x'00' || r.canonical AS BLOB))",
-  canonical: 'adk_tombstone(r.id, r.kind, r.seq, r.tenant)',
+  canonical: 'adk_tombstone(r.id, r.seq, r.tenant)',
+  // A tombstone keeps no time (tombstone.ts); the column is NOT NULL, and '' takes no bytes.
+  admitted_at: "''",
 };
 
 export function registerPurgeFunctions(db: Database.Database): void {
   db.function('adk_leaf_hash', { deterministic: true }, (bytes: unknown) => hash('sha256', bytes as Buffer, 'buffer'));
-  db.function('adk_tombstone', { deterministic: true }, (id: unknown, kind: unknown, seq: unknown, tenant: unknown) =>
-    tombstoneFrom({ id, kind, seq, tenant }));
+  db.function('adk_tombstone', { deterministic: true }, (id: unknown, seq: unknown, tenant: unknown) => tombstoneFrom({ id, seq, tenant }));
 }

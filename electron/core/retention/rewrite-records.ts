@@ -37,7 +37,7 @@ export function rewriteRecords(db: Database.Database, purgedAt: string): void {
   // Generated columns are computed, not copied (table_xinfo marks them hidden 2 or 3).
   const columns = db.prepare("SELECT name FROM pragma_table_xinfo('records') WHERE hidden = 0").pluck().all() as string[];
   const copy = columns.map((name) => {
-    const purged = name === 'canonical' ? PURGED_COLUMNS.canonical : name === 'leaf_hash' ? PURGED_COLUMNS.leaf_hash : name === 'purged_at' ? '@purgedAt' : null;
+    const purged = name === 'purged_at' ? '@purgedAt' : (PURGED_COLUMNS as Record<string, string>)[name];
     return purged ? `CASE WHEN s.pos IS NULL OR r.purged_at IS NOT NULL THEN r."${name}" ELSE ${purged} END` : `r."${name}"`;
   });
   // Views name the table: they go while it is swapped (a rename checks every view) and come back.

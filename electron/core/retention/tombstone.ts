@@ -1,17 +1,22 @@
-// The tombstone a purged record leaves in the vault (issue 6): {"id","kind","purged":true,"seq",
-// "tenant"} (RFC 8785). It keeps exactly the members the generated columns and the (tenant, id) and
-// (tenant, seq) indexes need; nothing of the content, not even the time (every index over it would
-// keep an entry per tombstone: the purge must shrink the vault; the time is in the archive and in
-// the chain's PURGE note's seq range). Its audit_hash stays the hash of the original record, and
-// records.leaf_hash keeps the original's ledger leaf hash.
-// Tombstones written before (migration 0004's format) also kept prev_hash. It is left out now: it
-// was never hashed, so it could not show a changed predecessor (the predecessor's own hash and leaf
-// hash do), and it took 78 of a tombstone's bytes. Verify accepts both forms.
+// The tombstone a purged record leaves in the vault (issue 6): {"id","seq","tenant"} (RFC 8785). It
+// keeps exactly the members the (tenant, id) and (tenant, seq) indexes need: its place in the chain
+// and the id a re-import or a restore is matched by. Nothing of the content, not even the time or the
+// kind (every byte of a tombstone is paid a million times at 1M records, and each index over content
+// would keep an entry per tombstone; the time is in the archive and in the chain's PURGE note's seq
+// range). Its audit_hash stays the hash of the original record, records.leaf_hash keeps the
+// original's ledger leaf hash, and records.purged_at marks the row as purged.
+// Tombstones written before also kept "kind" and said "purged": true, and those of migration 0004 kept
+// prev_hash as well. The marker repeats purged_at, which is what verify goes by; kind only put
+// tombstones back into filters by kind, when every other content filter leaves them out; prev_hash was
+// never hashed, so it could not show a changed predecessor (that record's own hash and leaf hash do).
+// Verify accepts all three forms.
 import { canonicalJson, type JsonObject } from '../../../shared/canonical-json';
 
-const KEPT = ['id', 'kind', 'tenant', 'seq'] as const;
-/** The members of a tombstone, sorted: as written now, and as migration 0004 wrote them. */
-const TOMBSTONE_KEYS = new Set([[...KEPT, 'purged'].sort().join(','), [...KEPT, 'prev_hash', 'purged'].sort().join(',')]);
+const KEPT = ['id', 'tenant', 'seq'] as const;
+/** The members of a tombstone, sorted: as written now, as written before, and as migration 0004 wrote them. */
+const TOMBSTONE_KEYS = new Set(
+  [[...KEPT], [...KEPT, 'kind', 'purged'], [...KEPT, 'kind', 'prev_hash', 'purged']].map((keys) => keys.sort().join(',')),
+);
 
 export function tombstoneOf(canonical: string): string {
   return tombstoneFrom(JSON.parse(canonical) as JsonObject);
@@ -23,7 +28,7 @@ export function tombstoneOf(canonical: string): string {
  * is left out.
  */
 export function tombstoneFrom(members: Partial<Record<(typeof KEPT)[number], unknown>>): string {
-  const kept: JsonObject = { purged: true };
+  const kept: JsonObject = {};
   for (const key of KEPT) if (members[key] !== undefined && members[key] !== null) kept[key] = members[key] as JsonObject[string];
   return canonicalJson(kept);
 }
@@ -42,7 +47,7 @@ export function isTombstone(canonical: string): boolean {
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
   const record = value as JsonObject;
-  if (record.purged !== true) return false;
+  if ('purged' in record && record.purged !== true) return false;
   const keys = Object.keys(record).sort();
   return TOMBSTONE_KEYS.has(keys.join(',')) && canonicalJson(record) === canonical;
 }

@@ -59,18 +59,12 @@ export const violationsHandlers: HandlerMap = {
 };
 
 /**
- * The records a violation is about: those detection linked to it (violation_links), then any its
- * details name by id (importers and older rules), in the violation's tenant. A named record that is
- * not in the vault is still listed, without a position, so the reviewer sees it is missing.
+ * The records a violation is about: those its details name by id (detection names every record it
+ * links, and importers name theirs), in the violation's tenant, in the order named. A named record
+ * that is not in the vault is still listed, without a position, so the reviewer sees it is missing.
  */
 function linkedRecords(db: Database.Database, violation: JsonObject & { id: string; tenant: string }): LinkedRecord[] {
-  const byPos = db
-    .prepare(`SELECT r.pos, r.tenant, r.id, r.operation, r.resource_type, r.resource_id, r.user, r.timestamp
-              FROM violation_links l JOIN records r ON r.pos = l.record_pos
-              WHERE l.violation_tenant = ? AND l.violation_id = ? ORDER BY r.pos LIMIT 500`)
-    .all(violation.tenant, violation.id) as Row[];
   const out = new Map<string, LinkedRecord>();
-  for (const r of byPos) out.set(r.id, toLinked(r));
   const details = (violation.details ?? {}) as JsonObject;
   const named = Array.isArray(details.record_ids) ? details.record_ids.filter((x): x is string => typeof x === 'string') : [];
   const one = db.prepare(`SELECT pos, tenant, id, operation, resource_type, resource_id, user, timestamp FROM records WHERE tenant = ? AND id = ?`);

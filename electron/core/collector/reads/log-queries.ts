@@ -22,6 +22,9 @@ export interface Where {
 export function logWhere(filter: LogFilter): Where {
   const base = filterSql(filter);
   const clauses = base.where ? [base.where.replace(/^WHERE /, '')] : [];
+  // Purged records are gone from these paths, as the seed's cleanup deleted them; the time indexes
+  // the pages walk hold only the others (migration 0010), and SQLite uses them only when told so.
+  clauses.push('purged_at IS NULL');
   const params = [...base.params];
   if (filter.compliance_framework !== undefined) {
     clauses.push('compliance_framework = ?');
@@ -43,19 +46,20 @@ export function rows(db: Database.Database, sql: string, params: unknown[]): Sto
 }
 
 export function count(db: Database.Database, where: Where): number {
-  if (where.sql === 'WHERE kind = ?' && where.params.length === 1 && where.params[0] === 'log') return countAllLogs(db);
+  const allLogs = where.sql === 'WHERE kind = ? AND purged_at IS NULL' && where.params.length === 1 && where.params[0] === 'log';
+  if (allLogs) return countAllLogs(db);
   return (db.prepare(`SELECT count(*) AS n FROM records ${where.sql}`).get(...where.params) as { n: number }).n;
 }
 
 /**
- * The number of log records, without reading them: every admission position less the records of the
- * other kinds (a small partial index). `count(*) WHERE kind = 'log'` would decrypt the whole table
- * (5 s at 1M records) for the seed's `count` on every unfiltered page. Positions run from 1 without
- * gaps: rows are never deleted (purge keeps tombstones) and `verify` reports a missing position as a
- * break, so only a vault already tampered with could make this differ from counting.
+ * The number of log records not purged, from two indexes without reading a record: the records not
+ * purged (the time index holds exactly those) less those of other kinds (a small partial index; both
+ * since migration 0010). `count(*) WHERE kind = 'log'` would decrypt the whole table (5 s at 1M
+ * records) for the seed's `count` on every unfiltered page.
  */
 function countAllLogs(db: Database.Database): number {
-  const sql = "SELECT (SELECT ifnull(max(pos), 0) FROM records) - (SELECT count(*) FROM records WHERE kind <> 'log') AS n";
+  const sql = `SELECT (SELECT count(*) FROM records WHERE purged_at IS NULL)
+    - (SELECT count(*) FROM records WHERE kind <> 'log' AND purged_at IS NULL) AS n`;
   return (db.prepare(sql).get() as { n: number }).n;
 }
 

@@ -31,11 +31,11 @@ export async function detectPeriod(
     to: period.to ? utc(period.to) : '9999',
     whole: !period.from && !period.to,
   };
-  const total = db.prepare('SELECT count(*) FROM records').pluck().get() as number;
+  // Positions run from 1 without gaps (rows are never deleted): the last is the number of records.
   const maxPos = (db.prepare('SELECT ifnull(max(pos), 0) FROM records').pluck().get() as number);
   const worker = builtWorker('detect-period-worker');
   let hits: DetectionHits;
-  if (options.parallel && worker && total >= PARALLEL_FROM_RECORDS) {
+  if (options.parallel && worker && maxPos >= PARALLEL_FROM_RECORDS) {
     const split = Math.floor(maxPos / 2);
     const base = { ...options.parallel, config, period: scan };
     const halves = await Promise.all([
