@@ -1,13 +1,18 @@
 // Computes a ComplianceReport from the vault in one streaming pass over the report's tenants (see
 // vault-pass.ts): their chains re-hashed for the integrity section, the records of the period
-// through the shared accumulator, and their audit hashes into the evidence digest. `verify-report --vault` calls this again with the evidence's query and
+// through the shared accumulator, and their audit hashes into the evidence digest. Large vaults
+// are read as two halves on two worker threads (buildReportFromVaultOnThreads), with the same result. `verify-report --vault` calls this again with the evidence's query and
 // generatedAt and compares, so everything here must depend only on those and the vault's contents.
+import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import type { Framework } from '../../../../shared/records/enums';
 import { ReportAccumulator } from '../../../../shared/reports/report-accumulator';
 import type { ComplianceReport, ReportQuery, Signer } from '../../../../shared/reports/report-model';
+import { builtWorker } from '../../built-worker';
+import { UserError } from '../../errors';
 import { SYSTEM_TENANT } from '../../vault/integrity-violation';
-import { vaultPass } from './vault-pass';
+import type { ReportPassWorkerInput, ReportPassWorkerMessage } from './report-pass-worker';
+import { joinRanges, vaultPass } from './vault-pass';
 import { retentionDaysFor } from './vault-policies';
 
 export const DEFAULT_BUSINESS_HOURS: ReportQuery['businessHours'] = {
@@ -59,4 +64,71 @@ export function buildReportFromVault(db: Database.Database, req: VaultReportRequ
   const acc = new ReportAccumulator({ query, signer: req.signer, generatedAt: req.generatedAt });
   const pass = vaultPass(db, { tenants: query.tenants, from: query.from, to: query.to }, acc, req.onProgress);
   return acc.build(pass.evidence, { ...pass.integrity, checkpoint: req.checkpoint ?? null });
+}
+
+/**
+ * Below this many records one thread is quicker than starting two (each opens the vault and derives
+ * its key again). AUDITDESK_PARALLEL_MIN_RECORDS overrides it, as for verify (the tests run the
+ * two-thread path small with it).
+ */
+const PARALLEL_FROM_RECORDS = Number(process.env.AUDITDESK_PARALLEL_MIN_RECORDS ?? 200_000);
+
+/** The worker-thread script when this vault is large enough to be read on two threads, else null. */
+export function reportPassWorker(db: Database.Database): string | null {
+  const worker = builtWorker('report-pass-worker');
+  if (!worker) return null;
+  const total = db.prepare('SELECT count(*) FROM records').pluck().get() as number;
+  return total >= PARALLEL_FROM_RECORDS ? worker : null;
+}
+
+/**
+ * The same report as buildReportFromVault, read on two worker threads for a large vault: each reads
+ * half of the positions on its own read-only connection; their chain segments are joined and their
+ * accumulators merged here. In this thread when the built worker is not there (tests from sources).
+ */
+export async function buildReportFromVaultOnThreads(
+  db: Database.Database,
+  req: VaultReportRequest,
+  vault: { vaultPath: string; passphrase: string },
+): Promise<ComplianceReport> {
+  const worker = reportPassWorker(db);
+  if (!worker) return buildReportFromVault(db, req);
+  const query = reportQuery(db, req);
+  if (query.tenants.length === 0) throw new Error('the vault has no tenants to report on');
+  const maxPos = (db.prepare('SELECT max(pos) FROM records').pluck().get() as number | null) ?? 0;
+  const split = Math.floor(maxPos / 2);
+  const scope = { tenants: query.tenants, from: query.from, to: query.to };
+  const base = { ...vault, scope, accumulator: { query, signer: req.signer, generatedAt: req.generatedAt } };
+  const seen = [0, 0];
+  const progress = (i: number) => (records: number) => {
+    seen[i] = records;
+    req.onProgress?.(seen[0]! + seen[1]!);
+  };
+  const halves = await Promise.all([
+    runWorker(worker, { ...base, fromPos: 1, toPos: split }, progress(0)),
+    runWorker(worker, { ...base, fromPos: split + 1, toPos: maxPos }, progress(1)),
+  ]);
+  const acc = new ReportAccumulator({ query, signer: req.signer, generatedAt: req.generatedAt });
+  for (const half of halves) acc.merge(half.gathered);
+  const pass = joinRanges(db, scope, halves.map((h) => h.range));
+  return acc.build(pass.evidence, { ...pass.integrity, checkpoint: req.checkpoint ?? null });
+}
+
+function runWorker(
+  script: string,
+  input: ReportPassWorkerInput,
+  onProgress: (records: number) => void,
+): Promise<Extract<ReportPassWorkerMessage, { type: 'done' }>> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(script, { workerData: input });
+    worker.on('message', (message: ReportPassWorkerMessage) => {
+      if (message.type === 'progress') return onProgress(message.records);
+      if (message.type === 'done') resolve(message);
+      else reject(new UserError(message.message));
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    // Resolved or rejected by then, unless the thread died without a word.
+    worker.once('exit', (code) => reject(new UserError(`a report thread stopped (exit code ${code})`)));
+  });
 }
