@@ -77,8 +77,10 @@ const PARALLEL_FROM_RECORDS = Number(process.env.AUDITDESK_PARALLEL_MIN_RECORDS 
 export function reportPassWorker(db: Database.Database): string | null {
   const worker = builtWorker('report-pass-worker');
   if (!worker) return null;
-  const total = db.prepare('SELECT count(*) FROM records').pluck().get() as number;
-  return total >= PARALLEL_FROM_RECORDS ? worker : null;
+  // The last position, not count(*): that walks a whole index (~0.2 s at 1M records). Positions
+  // are only lost to tampering, so this is the number of records the pass will read.
+  const size = (db.prepare('SELECT max(pos) FROM records').pluck().get() as number | null) ?? 0;
+  return size >= PARALLEL_FROM_RECORDS ? worker : null;
 }
 
 /**
