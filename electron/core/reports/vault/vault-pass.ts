@@ -26,12 +26,14 @@ import type { ComplianceReport, EvidenceHashes } from '../../../../shared/report
 import type { ReportRecord } from '../../../../shared/reports/report-record';
 import { isTombstone } from '../../retention/tombstone';
 import { verifyTenantBySeq } from '../../vault/verify-range';
+import { tsUtcBySqlite, tsUtcOf } from './ts-utc';
 
-// ts_utc stays the generated column: the period is compared in SQLite's own UTC form, exactly as the
-// trail's filters and `auditdesk export --from/--to` compare it.
-const SELECT_RANGE = 'SELECT pos, audit_hash, ts_utc, purged_at, canonical FROM records WHERE pos BETWEEN ? AND ? ORDER BY pos';
+// The period is compared in the vault's ts_utc form, exactly as the trail's filters and `auditdesk
+// export --from/--to` compare it; ts-utc.ts computes it from the parsed record rather than asking
+// SQLite for the generated column, which would parse every record's JSON again in SQL.
+const SELECT_RANGE = 'SELECT pos, audit_hash, purged_at, canonical FROM records WHERE pos BETWEEN ? AND ? ORDER BY pos';
 
-interface Row { pos: number; audit_hash: string; ts_utc: string | null; purged_at: string | null; canonical: string }
+interface Row { pos: number; audit_hash: string; purged_at: string | null; canonical: string }
 
 /** The members a report reads (ReportRecord); file_path and resolved_at only for the kinds that carry them. */
 const MEMBERS = [
@@ -100,6 +102,7 @@ export function passRange(
     rank: i * TENANT_RANK, checker: new SortedChainChecker(tenant, heads.get(tenant), 'segment'), lastSeq: 0, unordered: false,
   }]));
   const hashes: string[] = [];
+  const tsUtcInSqlite = tsUtcBySqlite(db);
   let seen = 0;
   for (const row of db.prepare(SELECT_RANGE).iterate(fromPos, toPos) as Iterable<Row>) {
     if (onProgress && ++seen % 50_000 === 0) onProgress(seen);
@@ -120,7 +123,7 @@ export function passRange(
         where: `vault position ${row.pos}`,
       });
     }
-    const t = row.ts_utc;
+    const t = record.timestamp === undefined || record.timestamp === null ? null : tsUtcOf(record.timestamp) ?? tsUtcInSqlite(row.canonical);
     if (t !== null && t >= from && t < to) {
       hashes.push(row.audit_hash.toLowerCase());
       acc.add(toReportRecord(record, row.audit_hash), chain.rank + seq);
