@@ -103,8 +103,8 @@ function splits(): number[][] {
 
 /**
  * The report read as ranges of positions (bounds: each range is (previous, bound]), each into its own
- * accumulator, then merged and joined: what buildReportFromVaultOnThreads does with two worker
- * threads. What a worker posts arrives as a structured clone, so the test clones it too.
+ * accumulator, then merged and joined: what buildReportFromVaultOnThreads does with this thread and
+ * a worker. What a worker posts arrives as a structured clone, so the test clones it too.
  */
 function inRanges(req: VaultReportRequest, bounds: number[]): ComplianceReport {
   const query = reportQuery(db, req);

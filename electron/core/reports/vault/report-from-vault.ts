@@ -1,8 +1,9 @@
 // Computes a ComplianceReport from the vault in one streaming pass over the report's tenants (see
 // vault-pass.ts): their chains re-hashed for the integrity section, the records of the period
 // through the shared accumulator, and their audit hashes into the evidence digest. Large vaults
-// are read as two halves on two worker threads (buildReportFromVaultOnThreads), with the same result. `verify-report --vault` calls this again with the evidence's query and
-// generatedAt and compares, so everything here must depend only on those and the vault's contents.
+// are read as two halves, one on a worker thread (buildReportFromVaultOnThreads), with the same
+// result. `verify-report --vault` calls this again with the evidence's query and generatedAt and
+// compares, so everything here must depend only on those and the vault's contents.
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import type { Framework } from '../../../../shared/records/enums';
@@ -12,7 +13,7 @@ import { builtWorker } from '../../built-worker';
 import { UserError } from '../../errors';
 import { SYSTEM_TENANT } from '../../vault/integrity-violation';
 import type { ReportPassWorkerInput, ReportPassWorkerMessage } from './report-pass-worker';
-import { joinRanges, vaultPass } from './vault-pass';
+import { joinRanges, passRange, vaultPass, type RangePass } from './vault-pass';
 import { retentionDaysFor } from './vault-policies';
 
 export const DEFAULT_BUSINESS_HOURS: ReportQuery['businessHours'] = {
@@ -84,45 +85,50 @@ export function reportPassWorker(db: Database.Database): string | null {
 }
 
 /**
- * The same report as buildReportFromVault, read on two worker threads for a large vault: each reads
- * half of the positions on its own read-only connection; their chain segments are joined and their
- * accumulators merged here. In this thread when the built worker is not there (tests from sources).
+ * The same report as buildReportFromVault, read on two threads for a large vault: a worker thread
+ * reads the second half of the positions on its own read-only connection while this thread reads
+ * the first; their chain segments are joined and the worker's accumulator is merged into this
+ * one's. (This thread reads rather than waits: one worker fewer to start, and one half's hashes and
+ * resources are not copied between threads.) All in this thread when the built worker is not there
+ * (tests from sources) or the vault is small.
  */
 export async function buildReportFromVaultOnThreads(
   db: Database.Database,
   req: VaultReportRequest,
   vault: { vaultPath: string; passphrase: string },
 ): Promise<ComplianceReport> {
-  const worker = reportPassWorker(db);
-  if (!worker) return buildReportFromVault(db, req);
+  const script = reportPassWorker(db);
+  if (!script) return buildReportFromVault(db, req);
   const query = reportQuery(db, req);
   if (query.tenants.length === 0) throw new Error('the vault has no tenants to report on');
   const maxPos = (db.prepare('SELECT max(pos) FROM records').pluck().get() as number | null) ?? 0;
   const split = Math.floor(maxPos / 2);
   const scope = { tenants: query.tenants, from: query.from, to: query.to };
-  const base = { ...vault, scope, accumulator: { query, signer: req.signer, generatedAt: req.generatedAt } };
-  const seen = [0, 0];
-  const progress = (i: number) => (records: number) => {
-    seen[i] = records;
-    req.onProgress?.(seen[0]! + seen[1]!);
-  };
-  const halves = await Promise.all([
-    runWorker(worker, { ...base, fromPos: 1, toPos: split }, progress(0)),
-    runWorker(worker, { ...base, fromPos: split + 1, toPos: maxPos }, progress(1)),
-  ]);
   const acc = new ReportAccumulator({ query, signer: req.signer, generatedAt: req.generatedAt });
-  for (const half of halves) acc.merge(half.gathered);
-  const pass = joinRanges(db, scope, halves.map((h) => h.range));
+  let theirs = 0;
+  const second = startWorker(script, {
+    ...vault, scope, accumulator: { query, signer: req.signer, generatedAt: req.generatedAt }, fromPos: split + 1, toPos: maxPos,
+  }, (records) => (theirs = records));
+  let first: RangePass;
+  try {
+    first = passRange(db, scope, 1, split, acc, (records) => req.onProgress?.(records + theirs));
+  } catch (error) {
+    void second.worker.terminate();
+    throw error;
+  }
+  const done = await second.done;
+  acc.merge(done.gathered);
+  const pass = joinRanges(db, scope, [first, done.range]);
   return acc.build(pass.evidence, { ...pass.integrity, checkpoint: req.checkpoint ?? null });
 }
 
-function runWorker(
+function startWorker(
   script: string,
   input: ReportPassWorkerInput,
   onProgress: (records: number) => void,
-): Promise<Extract<ReportPassWorkerMessage, { type: 'done' }>> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(script, { workerData: input });
+): { worker: Worker; done: Promise<Extract<ReportPassWorkerMessage, { type: 'done' }>> } {
+  const worker = new Worker(script, { workerData: input });
+  const done = new Promise<Extract<ReportPassWorkerMessage, { type: 'done' }>>((resolve, reject) => {
     worker.on('message', (message: ReportPassWorkerMessage) => {
       if (message.type === 'progress') return onProgress(message.records);
       if (message.type === 'done') resolve(message);
@@ -133,4 +139,5 @@ function runWorker(
     // Resolved or rejected by then, unless the thread died without a word.
     worker.once('exit', (code) => reject(new UserError(`a report thread stopped (exit code ${code})`)));
   });
+  return { worker, done };
 }
