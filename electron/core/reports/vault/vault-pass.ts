@@ -10,8 +10,8 @@
 // "Performance"). Chains are checked per tenant as the seqs arrive; a tenant whose records were
 // admitted out of seq order is checked again through its (tenant, seq) index, as verify does.
 //
-// A large vault is read as two ranges of positions on two threads (report-pass-worker.ts), since
-// decrypting and reading the pages is most of the cost: each range checks the chain segments it
+// A large vault is read as two ranges of positions on two threads (this one and report-pass-worker.ts),
+// since decrypting and reading the pages is most of the cost: each range checks the chain segments it
 // holds and feeds its own accumulator; joinRanges then joins the segments end to end (any segment
 // that does not join cleanly sends its tenant to the (tenant, seq) check, so a break is named exactly
 // as one thread would name it) and the caller merges the accumulators.
