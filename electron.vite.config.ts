@@ -17,6 +17,7 @@ export default defineConfig({
           'verify-file-worker': resolve(__dirname, 'electron/core/verify-file-worker.ts'),
           'verify-vault-worker': resolve(__dirname, 'electron/core/vault/verify-vault-worker.ts'),
           'wal-checkpoint-worker': resolve(__dirname, 'electron/core/vault/wal-checkpoint-worker.ts'),
+          'report-pass-worker': resolve(__dirname, 'electron/core/reports/vault/report-pass-worker.ts'),
           'detect-period-worker': resolve(__dirname, 'electron/core/violations/detection/detect-period-worker.ts'),
         },
       },

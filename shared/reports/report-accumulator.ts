@@ -26,11 +26,15 @@ class Counter {
   add(key: string, n = 1): void { this.map.set(key, (this.map.get(key) ?? 0) + n); }
   get(key: string): number { return this.map.get(key) ?? 0; }
   get size(): number { return this.map.size; }
+  get entries(): ReadonlyMap<string, number> { return this.map; }
+  addAll(counts: ReadonlyMap<string, number>): void { for (const [key, n] of counts) this.add(key, n); }
   rows(): CountRow[] {
     return [...this.map].map(([key, count]) => ({ key, count }))
       .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 }
+
+interface TableState { kept: ReadonlyArray<{ rank: number; row: string[] }>; total: number }
 
 /**
  * The first `limit` rows of a table in listing order. Rows arrive in any order (the vault is read in
@@ -74,6 +78,13 @@ class TableBuilder {
       i = top;
     }
   }
+  /** The kept rows with their ranks, and the total: what a merge needs of this table. */
+  get state(): TableState { return { kept: this.kept, total: this.total }; }
+  /** Adds another builder's rows (of records this one has not seen): the lowest ranks of both win. */
+  merge(other: TableState): void {
+    for (const k of other.kept) this.push(k.rank, () => k.row);
+    this.total += other.total - other.kept.length;
+  }
   build(): Table {
     const rows = [...this.kept].sort((a, b) => a.rank - b.rank).map((k) => k.row);
     return { columns: this.columns, rows, totalRows: this.total };
@@ -109,6 +120,29 @@ export function isOutsideBusinessHours(timestamp: string, hours: ReportQuery['bu
   const d = new Date(timestamp);
   const h = d.getUTCHours();
   return !hours.weekdays.includes(d.getUTCDay()) || h < hours.startHour || h >= hours.endHour;
+}
+
+const COUNTERS = [
+  'kinds', 'byOperation', 'byUser', 'byResourceType', 'sensitiveByOp', 'sensitiveByClass', 'frameworks', 'classifications',
+  'vSeverity', 'vStatus', 'vType', 'vPair', 'exType', 'qType', 'qModel', 'offUser', 'offOp', 'userSensitive', 'userOff',
+] as const;
+const TABLES = ['vTable', 'exTable', 'qTable'] as const;
+const TOTALS = [
+  'records', 'sensitiveOps', 'sensitiveQueries', 'offHours', 'pastRetention', 'underHold', 'pastAndHeld',
+  'resolvedWithoutTime', 'recordsExported',
+] as const;
+
+/**
+ * What an accumulator has gathered, as plain data a worker thread can post (structured clone): the
+ * engine splits a large vault's records between two threads and merges what each gathered.
+ */
+export interface AccumulatorState {
+  counters: Record<(typeof COUNTERS)[number], ReadonlyMap<string, number>>;
+  tables: Record<(typeof TABLES)[number], TableState>;
+  totals: Record<(typeof TOTALS)[number], number>;
+  resources: ReadonlySet<string>;
+  resolveHours: readonly number[];
+  controls: Array<{ counts: ReadonlyMap<string, number>; table: TableState }>;
 }
 
 export class ReportAccumulator {
@@ -226,6 +260,34 @@ export class ReportAccumulator {
   }
 
   get count(): number { return this.records; }
+
+  state(): AccumulatorState {
+    return {
+      counters: Object.fromEntries(COUNTERS.map((k) => [k, this[k].entries])) as AccumulatorState['counters'],
+      tables: Object.fromEntries(TABLES.map((k) => [k, this[k].state])) as AccumulatorState['tables'],
+      totals: Object.fromEntries(TOTALS.map((k) => [k, this[k]])) as AccumulatorState['totals'],
+      resources: this.resources,
+      resolveHours: this.resolveHours,
+      controls: this.controls.map((c) => ({ counts: c.counts.entries, table: c.table.state })),
+    };
+  }
+
+  /**
+   * Adds what another accumulator (same query) gathered from other records. The result is the same
+   * as if this one had been fed both sets: counts add, tables keep the lowest ranks, and build()
+   * sorts the resolution times before it sums them.
+   */
+  merge(other: AccumulatorState): void {
+    for (const k of COUNTERS) this[k].addAll(other.counters[k]);
+    for (const k of TABLES) this[k].merge(other.tables[k]);
+    for (const k of TOTALS) this[k] += other.totals[k];
+    for (const r of other.resources) this.resources.add(r);
+    for (const h of other.resolveHours) this.resolveHours.push(h); // a spread of 100k arguments would overflow the stack
+    other.controls.forEach((c, i) => {
+      this.controls[i]!.counts.addAll(c.counts);
+      this.controls[i]!.table.merge(c.table);
+    });
+  }
 
   build(evidence: EvidenceHashes, integrity: ComplianceReport['integrity']): ComplianceReport {
     const { query } = this.opts;

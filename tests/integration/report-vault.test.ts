@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../shared/canonical-json';
 import { FRAMEWORKS } from '../../shared/records/enums';
 import { ComplianceReportSchema, type ComplianceReport } from '../../shared/reports';
-import { cli } from '../support/cli';
+import { cli, spawnCli } from '../support/cli';
 
 const hasPdfsig = spawnSync('pdfsig', ['-v']).status === 0;
 // Not tempDir(): that one is emptied after each test, and these tests share one vault.
@@ -132,6 +132,23 @@ describe('auditdesk report on a generated vault', () => {
     expect(wrong).toMatchObject({ code: 2 });
     expect(wrong.stderr).toMatch(/wrong passphrase/);
     expect((await report('SOX', path.join(dir, 'x.pdf'), '--tenant', 'nobody')).stderr).toMatch(/no such tenant/);
+  });
+
+  it('is the same read on two threads (the built binary), and verify-report --vault on two threads accepts it', async () => {
+    const args = (out: string) => ['report', vault, '--framework', 'GDPR', ...PERIOD, '--out', out, '--identity', identity];
+    const one = await spawnCli(args(path.join(dir, 'one.json')), { ...ENV, AUDITDESK_PARALLEL_MIN_RECORDS: '100000000', AUDITDESK_DEBUG: '1' });
+    const two = await spawnCli(args(path.join(dir, 'two.pdf')), { ...ENV, AUDITDESK_PARALLEL_MIN_RECORDS: '1', AUDITDESK_DEBUG: '1' });
+    expect(one.stderr).toMatch(/compute on 1 thread/);
+    expect(two.stderr).toMatch(/compute on 2 thread/);
+    const twoJson = path.join(dir, 'two.json');
+    expect((await spawnCli(args(twoJson), { ...ENV, AUDITDESK_PARALLEL_MIN_RECORDS: '1' })).code).toBe(0);
+    // Made a few seconds apart: everything but the time of making must agree.
+    const made = (f: string) => ({ ...evidenceOf(path.join(dir, f)), generatedAt: null });
+    expect(made('two.json')).toEqual(made('one.json'));
+
+    const checked = await spawnCli(['verify-report', path.join(dir, 'two.pdf'), '--vault', vault, '--json'], { AUDITDESK_PARALLEL_MIN_RECORDS: '1' });
+    expect(checked.code, checked.stdout).toBe(0);
+    expect(JSON.parse(checked.stdout)).toMatchObject({ ok: true, vault: { ok: true, differences: [] } });
   });
 
   // Last: it changes the vault under the reports above.

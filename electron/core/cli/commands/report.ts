@@ -9,11 +9,11 @@ import { createIdentity } from '../../reports/signing/create-identity';
 import { readIdentity } from '../../reports/signing/read-identity';
 import { recordReportExport } from '../../reports/vault/record-report-export';
 import { reportCheckpoint } from '../../reports/vault/report-checkpoint';
-import { buildReportFromVault } from '../../reports/vault/report-from-vault';
+import { buildReportFromVaultOnThreads, reportPassWorker } from '../../reports/vault/report-from-vault';
 import { REPORT_FORMATS, reportBytes, type ReportFormat } from '../../reports/formats/write-report';
 import { PASSPHRASE_FILE, type Command } from '../command';
 import type { CliIo } from '../io';
-import { openVaultFromArgs } from '../open-from-cli';
+import { openVaultWithPassphrase } from '../open-from-cli';
 import { readPassphrase } from '../passphrase';
 import { progressOn } from '../progress';
 
@@ -89,7 +89,7 @@ export const reportCommand: Command = {
     if (rows !== undefined && !(Number.isInteger(rows) && rows > 0)) throw new UserError('--rows must be a positive whole number');
 
     const key = await signingKey(v, out, io);
-    const db = await openVaultFromArgs(args, io);
+    const { db, path: vaultPath, passphrase } = await openVaultWithPassphrase(args, io);
     const progress = progressOn(io);
     const timings: string[] = [];
     let t0 = performance.now();
@@ -100,14 +100,14 @@ export const reportCommand: Command = {
       const unknown = tenants.filter((t) => !known.has(t));
       if (unknown.length) throw new UserError(`no such tenant in the vault: ${unknown.join(', ')}`);
       const generatedAt = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-      const report = buildReportFromVault(db, {
+      const report = await buildReportFromVaultOnThreads(db, {
         framework, from, to, tenants, generatedAt, rowLimit: rows,
         signer: { name: key.who.name || key.who.email, email: key.who.email, organisation: key.who.organisation },
         checkpoint: reportCheckpoint(db),
         onProgress: (n) => progress.update(`reading: ${n.toLocaleString('en')} records`),
-      });
+      }, { vaultPath, passphrase });
       progress.done();
-      lap('compute');
+      lap(`compute on ${reportPassWorker(db) ? 2 : 1} thread(s)`);
       const bytes = await reportBytes(report, format, key);
       lap(format === 'pdf' ? 'render+sign' : 'write');
       fs.writeFileSync(out, bytes);

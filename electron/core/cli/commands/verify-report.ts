@@ -6,7 +6,7 @@ import { UserError } from '../../errors';
 import { checkReportAgainstVault, type VaultCheck } from '../../reports/check/check-against-vault';
 import { verifyReport, type ReportVerification } from '../../reports/verify/verify-report';
 import { JSON_FLAG, PASSPHRASE_FILE, type Command } from '../command';
-import { openVaultFromArgs } from '../open-from-cli';
+import { openVaultWithPassphrase } from '../open-from-cli';
 
 export const verifyReportCommand: Command = {
   name: 'verify-report',
@@ -26,8 +26,12 @@ export const verifyReportCommand: Command = {
       if (!v.evidence) {
         v.problems.push('the numbers cannot be checked against the vault: the evidence is unreadable');
       } else {
-        const db = await openVaultFromArgs({ ...args, positionals: [args.values.vault as string] }, io, { readonly: true });
-        try { vault = checkReportAgainstVault(db, v.evidence); } finally { db.close(); }
+        const opened = await openVaultWithPassphrase({ ...args, positionals: [args.values.vault as string] }, io, { readonly: true });
+        try {
+          vault = await checkReportAgainstVault(opened.db, v.evidence, { vaultPath: opened.path, passphrase: opened.passphrase });
+        } finally {
+          opened.db.close();
+        }
       }
     }
     const ok = v.ok && (vault?.ok ?? true) && v.problems.length === 0;

@@ -5,7 +5,7 @@
 // Records appended to those chains since (outside the period) are a note, not a difference.
 import type Database from 'better-sqlite3';
 import type { ComplianceReport } from '../../../../shared/reports/report-model';
-import { buildReportFromVault } from '../vault/report-from-vault';
+import { buildReportFromVaultOnThreads } from '../vault/report-from-vault';
 import { diffReports, type Difference } from './diff-reports';
 
 export interface VaultCheck {
@@ -14,13 +14,18 @@ export interface VaultCheck {
   notes: string[];
 }
 
-export function checkReportAgainstVault(db: Database.Database, reported: ComplianceReport): VaultCheck {
+/** `vault` (its file and passphrase) lets a large vault be read on two threads. */
+export async function checkReportAgainstVault(
+  db: Database.Database,
+  reported: ComplianceReport,
+  vault: { vaultPath: string; passphrase: string },
+): Promise<VaultCheck> {
   const q = reported.query;
-  const recomputed = buildReportFromVault(db, {
+  const recomputed = await buildReportFromVaultOnThreads(db, {
     framework: q.framework, from: q.from, to: q.to, tenants: q.tenants, signer: reported.signer,
     generatedAt: reported.generatedAt, businessHours: q.businessHours, retentionDays: q.retentionDays,
     rowLimit: q.rowLimit, checkpoint: reported.integrity.checkpoint,
-  });
+  }, vault);
   // Everything but integrity and who made it must come out the same.
   const strip = (r: ComplianceReport) => ({ ...r, integrity: null, generator: null });
   const differences = diffReports(strip(reported), strip(recomputed));

@@ -9,89 +9,169 @@
 // record's text per column. One parse in JS is cheaper than twenty in SQL (docs/reports.md,
 // "Performance"). Chains are checked per tenant as the seqs arrive; a tenant whose records were
 // admitted out of seq order is checked again through its (tenant, seq) index, as verify does.
+//
+// A large vault is read as two ranges of positions on two threads (this one and report-pass-worker.ts),
+// since decrypting and reading the pages is most of the cost: each range checks the chain segments it
+// holds and feeds its own accumulator; joinRanges then joins the segments end to end (any segment
+// that does not join cleanly sends its tenant to the (tenant, seq) check, so a break is named exactly
+// as one thread would name it) and the caller merges the accumulators.
 import { createHash, hash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import type { ChainResult, ExpectedHead } from '../../../../shared/chain/chain-break';
 import { SortedChainChecker } from '../../../../shared/chain/sorted-chain-checker';
-import type { ChainResult } from '../../../../shared/chain/chain-break';
+import { ZERO_HASH } from '../../../../shared/hash';
 import { EVIDENCE_DIGEST_OF } from '../../../../shared/reports/evidence-digest';
 import type { ReportAccumulator } from '../../../../shared/reports/report-accumulator';
 import type { ComplianceReport, EvidenceHashes } from '../../../../shared/reports/report-model';
 import type { ReportRecord } from '../../../../shared/reports/report-record';
 import { isTombstone } from '../../retention/tombstone';
 import { verifyTenantBySeq } from '../../vault/verify-range';
+import { tsUtcBySqlite, tsUtcOf } from './ts-utc';
 
-// ts_utc stays the generated column: the period is compared in SQLite's own UTC form, exactly as the
-// trail's filters and `auditdesk export --from/--to` compare it.
-const SELECT_ALL = 'SELECT pos, audit_hash, ts_utc, purged_at, canonical FROM records ORDER BY pos';
+// The period is compared in the vault's ts_utc form, exactly as the trail's filters and `auditdesk
+// export --from/--to` compare it; ts-utc.ts computes it from the parsed record rather than asking
+// SQLite for the generated column, which would parse every record's JSON again in SQL.
+const SELECT_RANGE = 'SELECT pos, audit_hash, purged_at, canonical FROM records WHERE pos BETWEEN ? AND ? ORDER BY pos';
 
-interface Row { pos: number; audit_hash: string; ts_utc: string | null; purged_at: string | null; canonical: string }
-
-/** The members a report reads (ReportRecord); file_path and resolved_at only for the kinds that carry them. */
-const MEMBERS = [
-  'id', 'kind', 'tenant', 'user', 'timestamp', 'operation', 'resource_type', 'resource_id', 'compliance_framework',
-  'data_classification', 'query_type', 'model_name', 'record_count', 'export_type', 'violation_type', 'severity', 'status',
-] as const;
+interface Row { pos: number; audit_hash: string; purged_at: string | null; canonical: string }
 
 /** Tables list records tenant by tenant (in the query's order), then by seq. */
 const TENANT_RANK = 1e12;
+
+export interface PassScope { tenants: readonly string[]; from: string; to: string }
 
 export interface PassResult {
   evidence: EvidenceHashes;
   integrity: Omit<ComplianceReport['integrity'], 'checkpoint'>;
 }
 
+/** One tenant's records within a range of positions, checked as a segment of its chain. */
+export interface ChainSegment {
+  tenant: string;
+  records: number;
+  first: { seq: number; prev: string | null };
+  last: { seq: number; claimed: string };
+  /** No break inside the segment. */
+  ok: boolean;
+  /** Seqs went down within the range: the tenant is checked through its (tenant, seq) index. */
+  unordered: boolean;
+}
+
+/** What one range of positions gave, besides what its accumulator gathered. */
+export interface RangePass {
+  segments: ChainSegment[];
+  /** Audit hashes (lowercase, sorted) of the range's records in scope, for the evidence digest. */
+  hashes: string[];
+}
+
 /** A bound of the period in the vault's ts_utc form ("YYYY-MM-DDTHH:MM:SS.sssZ"), to compare as text. */
 const utc = (iso: string) => new Date(iso).toISOString();
 
-export function vaultPass(
+const headsOf = (db: Database.Database, tenants: readonly string[]): Map<string, ExpectedHead> => {
+  const headOf = db.prepare('SELECT tenant, seq, hash FROM chain_heads WHERE tenant = ?');
+  return new Map(tenants.flatMap((t) => {
+    const head = headOf.get(t) as ExpectedHead | undefined;
+    return head ? [[t, head] as const] : [];
+  }));
+};
+
+/** The whole vault in this thread: one range, joined. */
+export function vaultPass(db: Database.Database, scope: PassScope, acc: ReportAccumulator, onProgress?: (records: number) => void): PassResult {
+  const maxPos = (db.prepare('SELECT max(pos) FROM records').pluck().get() as number | null) ?? 0;
+  return joinRanges(db, scope, [passRange(db, scope, 1, maxPos, acc, onProgress)]);
+}
+
+/** Reads the records with fromPos <= pos <= toPos: their chain segments, and those in scope into `acc`. */
+export function passRange(
   db: Database.Database,
-  scope: { tenants: readonly string[]; from: string; to: string },
+  scope: PassScope,
+  fromPos: number,
+  toPos: number,
   acc: ReportAccumulator,
   onProgress?: (records: number) => void,
-): PassResult {
+): RangePass {
   const from = utc(scope.from), to = utc(scope.to);
-  const headOf = db.prepare('SELECT tenant, seq, hash FROM chain_heads WHERE tenant = ?');
-  const chains = new Map(scope.tenants.map((tenant, i) => {
-    const head = headOf.get(tenant) as { tenant: string; seq: number; hash: string } | undefined;
-    return [tenant, { rank: i * TENANT_RANK, head, checker: new SortedChainChecker(tenant, head), lastSeq: 0, rows: 0, unordered: false }];
-  }));
+  const heads = headsOf(db, scope.tenants);
+  const chains = new Map(scope.tenants.map((tenant, i) => [tenant, {
+    rank: i * TENANT_RANK, checker: new SortedChainChecker(tenant, heads.get(tenant), 'segment'), lastSeq: 0, unordered: false,
+  }]));
   const hashes: string[] = [];
+  const tsUtcInSqlite = tsUtcBySqlite(db);
   let seen = 0;
-  for (const row of db.prepare(SELECT_ALL).iterate() as Iterable<Row>) {
+  for (const row of db.prepare(SELECT_RANGE).iterate(fromPos, toPos) as Iterable<Row>) {
     if (onProgress && ++seen % 50_000 === 0) onProgress(seen);
     const record = JSON.parse(row.canonical) as Record<string, unknown>;
     const chain = chains.get(record.tenant as string);
     if (!chain) continue;
     const seq = record.seq as number;
-    chain.rows++;
     if (seq < chain.lastSeq) chain.unordered = true;
     if (!chain.unordered) {
       chain.lastSeq = seq;
+      // A purged tombstone is not re-hashed: its audit_hash still links the chain (issue 6), and it may
+      // lack prev_hash (then there is no link to check); any other record without one breaks here.
+      const tombstone = row.purged_at !== null && isTombstone(row.canonical);
       chain.checker.push({
-        seq, claimed: row.audit_hash, prev: record.prev_hash as string,
-        // A purged tombstone is not re-hashed: its audit_hash still links the chain (issue 6).
-        computed: row.purged_at && isTombstone(row.canonical) ? null : hash('sha256', row.canonical, 'hex'),
-        where: `vault position ${row.pos}`,
+        seq, claimed: row.audit_hash,
+        prev: typeof record.prev_hash === 'string' ? record.prev_hash : tombstone ? null : '(missing)',
+        // No `where`: the report names a break by tenant, seq and kind only (and a string per record costs).
+        computed: tombstone ? null : hash('sha256', row.canonical, 'hex'),
       });
     }
-    const t = row.ts_utc;
+    const t = record.timestamp === undefined || record.timestamp === null ? null : tsUtcOf(record.timestamp) ?? tsUtcInSqlite(row.canonical);
     if (t !== null && t >= from && t < to) {
       hashes.push(row.audit_hash.toLowerCase());
       acc.add(toReportRecord(record, row.audit_hash), chain.rank + seq);
     }
   }
+  const segments: ChainSegment[] = [];
+  for (const [tenant, chain] of chains) {
+    const first = chain.checker.first;
+    if (!first) {
+      if (chain.unordered) segments.push({ tenant, records: 0, first: { seq: 0, prev: null }, last: { seq: 0, claimed: '' }, ok: false, unordered: true });
+      continue;
+    }
+    const result = chain.checker.finish();
+    segments.push({
+      tenant, records: result.records, first: { seq: first.seq, prev: first.prev },
+      last: { seq: result.head!.seq, claimed: result.head!.hash }, ok: result.break === null, unordered: chain.unordered,
+    });
+  }
+  // Sorted here, on the range's own thread: the digest then sorts runs that are already in order.
+  return { segments, hashes: hashes.sort() };
+}
 
+/**
+ * The integrity section and the evidence digest from the ranges' results, ranges in position order.
+ * A tenant whose segments join end to end from seq 1 to its head, each without a break, is verified;
+ * any other goes through its (tenant, seq) index, which names the first break as verify does.
+ */
+export function joinRanges(db: Database.Database, scope: PassScope, ranges: readonly RangePass[]): PassResult {
+  const heads = headsOf(db, scope.tenants);
   let chainsVerified = 0, recordsVerified = 0;
   const brokenChains: ComplianceReport['integrity']['brokenChains'] = [];
-  for (const [tenant, chain] of chains) {
+  for (const tenant of scope.tenants) {
+    const segments = ranges.flatMap((r) => r.segments.filter((s) => s.tenant === tenant));
+    const head = heads.get(tenant);
     // A tenant the vault has never seen has no chain to verify.
-    if (!chain.head && chain.rows === 0) continue;
-    const result: ChainResult = chain.unordered ? verifyTenantBySeq(db, tenant, chain.head) : chain.checker.finish();
+    if (!head && segments.length === 0) continue;
+    const result: Pick<ChainResult, 'records' | 'break'> = joinsCleanly(segments, head)
+      ? { records: segments.reduce((n, s) => n + s.records, 0), break: null }
+      : verifyTenantBySeq(db, tenant, head);
     chainsVerified++;
     recordsVerified += result.records;
     if (result.break) brokenChains.push({ tenant, seq: result.break.seq, kind: result.break.kind });
   }
-  return { evidence: digestOf(hashes), integrity: { chainsVerified, recordsVerified, brokenChains } };
+  return { evidence: digestOf(ranges.map((r) => r.hashes)), integrity: { chainsVerified, recordsVerified, brokenChains } };
+}
+
+function joinsCleanly(segments: readonly ChainSegment[], head: ExpectedHead | undefined): boolean {
+  let seq = 0, claimed = ZERO_HASH;
+  for (const s of segments) {
+    if (!s.ok || s.unordered || s.first.seq !== seq + 1 || s.first.prev !== claimed) return false;
+    seq = s.last.seq;
+    claimed = s.last.claimed;
+  }
+  return segments.length > 0 && (!head || (seq === head.seq && claimed === head.hash));
 }
 
 /**
@@ -100,22 +180,47 @@ export function vaultPass(
  * true or 1.
  */
 function toReportRecord(record: Record<string, unknown>, auditHash: string): ReportRecord {
-  const r: Record<string, unknown> = { audit_hash: auditHash };
-  const copy = (key: string) => {
-    const v = record[key];
-    if (v !== null && v !== undefined) r[key] = typeof v === 'object' ? JSON.stringify(v) : v;
-  };
-  for (const key of MEMBERS) copy(key);
-  if (record.kind === 'export') copy('file_path');
-  if (record.kind === 'violation') copy('resolved_at');
-  if (record.is_sensitive !== null && record.is_sensitive !== undefined) r.is_sensitive = record.is_sensitive === true || record.is_sensitive === 1;
-  return r as unknown as ReportRecord;
+  // One object literal with every member, absent ones undefined (read as absent): every record gets
+  // the same shape, so the accumulator's reads of its members stay fast.
+  return {
+    audit_hash: auditHash, id: value(record.id), kind: value(record.kind), tenant: value(record.tenant), user: value(record.user),
+    timestamp: value(record.timestamp), operation: value(record.operation), resource_type: value(record.resource_type),
+    resource_id: value(record.resource_id), compliance_framework: value(record.compliance_framework),
+    data_classification: value(record.data_classification), query_type: value(record.query_type),
+    model_name: value(record.model_name), record_count: value(record.record_count), export_type: value(record.export_type),
+    violation_type: value(record.violation_type), severity: value(record.severity), status: value(record.status),
+    file_path: record.kind === 'export' ? value(record.file_path) : undefined,
+    resolved_at: record.kind === 'violation' ? value(record.resolved_at) : undefined,
+    is_sensitive: record.is_sensitive === null || record.is_sensitive === undefined ? undefined : record.is_sensitive === true || record.is_sensitive === 1,
+  } as unknown as ReportRecord;
 }
 
-/** EvidenceHashesSchema's digest: sorted lowercase hex hashes, each followed by "\n", through SHA-256. */
-function digestOf(hashes: string[]): EvidenceHashes {
-  hashes.sort();
+/** A member as the generated columns (json_extract) give it: null absent, objects as their JSON text. */
+const value = (v: unknown) => (v === null || v === undefined ? undefined : typeof v === 'object' ? JSON.stringify(v) : v);
+
+/**
+ * EvidenceHashesSchema's digest (sorted lowercase hex hashes, each followed by "\n", through SHA-256)
+ * from the ranges' hashes, each range's already sorted: merged in order, not concatenated and sorted
+ * again (a million strings at 1M records).
+ */
+function digestOf(runs: ReadonlyArray<readonly string[]>): EvidenceHashes {
   const sha = createHash('sha256');
-  for (let i = 0; i < hashes.length; i += 4096) sha.update(hashes.slice(i, i + 4096).map((h) => `${h}\n`).join(''), 'latin1');
-  return { algorithm: 'sha256', of: EVIDENCE_DIGEST_OF, count: hashes.length, digest: sha.digest('hex') };
+  const next = runs.map(() => 0);
+  let chunk: string[] = [];
+  let count = 0;
+  for (;;) {
+    let from = -1;
+    for (let r = 0; r < runs.length; r++) {
+      if (next[r]! < runs[r]!.length && (from < 0 || runs[r]![next[r]!]! < runs[from]![next[from]!]!)) from = r;
+    }
+    if (from < 0) break;
+    chunk.push(runs[from]![next[from]!++]!);
+    count++;
+    if (chunk.length === 4096) {
+      sha.update(`${chunk.join('\n')}\n`, 'latin1');
+      chunk = [];
+    }
+  }
+  if (chunk.length) sha.update(`${chunk.join('\n')}\n`, 'latin1');
+  return { algorithm: 'sha256', of: EVIDENCE_DIGEST_OF, count, digest: sha.digest('hex') };
 }
