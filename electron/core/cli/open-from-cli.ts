@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { UserError } from '../errors';
 import { openVault, type OpenOptions } from '../vault/open-vault';
+import { deriveRawKey } from '../vault/raw-key';
 import type { ParsedArgs } from './command';
 import type { CliIo } from './io';
 import { readPassphrase } from './passphrase';
@@ -10,14 +11,20 @@ export interface OpenedVault {
   path: string;
   /** Commands that sign checkpoints need it again, to open the vault's signing key file. */
   passphrase: string;
+  /** With `forWorkers`: the derived key for worker threads (raw-key.ts), null if it could not be had. */
+  rawKey: Promise<string | null> | null;
 }
 
 /** The vault named by the first positional argument, opened with the passphrase of CONTRACT §3. */
-export async function openVaultWithPassphrase(args: ParsedArgs, io: CliIo, options: OpenOptions = {}): Promise<OpenedVault> {
+export async function openVaultWithPassphrase(
+  args: ParsedArgs, io: CliIo, options: OpenOptions & { forWorkers?: boolean } = {},
+): Promise<OpenedVault> {
   const path = args.positionals[0];
   if (!path) throw new UserError('name the vault file');
   const passphrase = await readPassphrase(io, args.values['passphrase-file'] as string | undefined);
-  return { db: openVault(path, passphrase, options), path, passphrase };
+  // Started before this thread's own (synchronous) derivation, so the thread pool does it alongside.
+  const rawKey = options.forWorkers ? deriveRawKey(path, passphrase) : null;
+  return { db: openVault(path, passphrase, options), path, passphrase, rawKey };
 }
 
 export async function openVaultFromArgs(args: ParsedArgs, io: CliIo, options: OpenOptions = {}): Promise<Database.Database> {

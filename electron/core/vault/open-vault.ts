@@ -20,6 +20,11 @@ export interface OpenOptions {
    * reading a page (docs/vault.md, "Page MAC").
    */
   pageMacCheck?: boolean;
+  /**
+   * The key derived from the passphrase (raw-key.ts), as hex: opens without deriving it again. A wrong
+   * one fails like a wrong passphrase.
+   */
+  rawKey?: string | null;
   /** For tests of the migration runner only. */
   migrations?: readonly Migration[];
   /**
@@ -46,7 +51,8 @@ export function openVault(path: string, passphrase: string, options: OpenOptions
       if (!options.readonly) throw new Error('the page MAC check may only be skipped on a read-only connection');
       db.pragma('hmac_check = 0');
     }
-    db.key(Buffer.from(passphrase, 'utf8'));
+    if (options.rawKey && /^[0-9a-f]{64}$/.test(options.rawKey)) db.pragma(`key = "x'${options.rawKey}'"`);
+    else db.key(Buffer.from(passphrase, 'utf8'));
     // A wrong key only shows at the first read.
     try {
       db.prepare('SELECT count(*) FROM sqlite_schema').get();

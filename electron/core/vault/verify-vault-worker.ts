@@ -8,6 +8,8 @@ import { verifyRange, type RangeVerification } from './verify-range';
 export interface VerifyVaultWorkerInput {
   vaultPath: string;
   passphrase: string;
+  /** The derived key (raw-key.ts): opens without deriving it again. */
+  rawKey: string | null;
   fromPos: number;
   toPos: number;
   heads: ExpectedHead[];
@@ -21,7 +23,7 @@ export type VerifyVaultWorkerMessage =
 
 const input = workerData as VerifyVaultWorkerInput;
 try {
-  const db = openVault(input.vaultPath, input.passphrase, { readonly: true, pageMacCheck: false });
+  const db = openVault(input.vaultPath, input.passphrase, { readonly: true, pageMacCheck: false, rawKey: input.rawKey });
   try {
     const result = verifyRange(db, input.fromPos, input.toPos, input.heads, input.wantedSizes, (records) =>
       parentPort!.postMessage({ type: 'progress', records } satisfies VerifyVaultWorkerMessage));

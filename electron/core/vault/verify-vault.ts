@@ -15,6 +15,7 @@ import { ledgerIdentity } from '../ledger/signing-key';
 import { LedgerRecomputation, type LedgerReport } from '../ledger/verify-ledger';
 import { BLOCK_LEAVES, verifyRange, verifyTenantBySeq, type RangeVerification, type SegmentSummary } from './verify-range';
 import type { VerifyVaultWorkerInput, VerifyVaultWorkerMessage } from './verify-vault-worker';
+import { forWorker, type VaultAccess } from './raw-key';
 
 export interface VerifyVaultOptions {
   /** Earlier checkpoints held outside the vault (`verify --checkpoint FILE`). */
@@ -22,7 +23,7 @@ export interface VerifyVaultOptions {
   /** Trust this verifier key instead of the one the vault names (`--key`). */
   key?: string;
   /** With these, large vaults are read on two worker threads, each with its own connection. */
-  parallel?: { vaultPath: string; passphrase: string };
+  parallel?: VaultAccess;
   onProgress?: (done: { records: number; total: number }) => void;
 }
 
@@ -58,7 +59,7 @@ export async function verifyVault(db: Database.Database, options: VerifyVaultOpt
       done[i] = records;
       options.onProgress?.({ records: done[0]! + done[1]!, total });
     };
-    const base = { ...options.parallel, heads, wantedSizes: wanted };
+    const base = { ...(await forWorker(options.parallel)), heads, wantedSizes: wanted };
     ranges = await Promise.all([
       runWorker(worker, { ...base, fromPos: 1, toPos: split }, progress(0)),
       runWorker(worker, { ...base, fromPos: split + 1, toPos: maxPos }, progress(1)),

@@ -89,7 +89,7 @@ export const reportCommand: Command = {
     if (rows !== undefined && !(Number.isInteger(rows) && rows > 0)) throw new UserError('--rows must be a positive whole number');
 
     const key = await signingKey(v, out, io);
-    const { db, path: vaultPath, passphrase } = await openVaultWithPassphrase(args, io);
+    const { db, path: vaultPath, passphrase, rawKey } = await openVaultWithPassphrase(args, io, { forWorkers: true });
     const progress = progressOn(io);
     const timings: string[] = [];
     let t0 = performance.now();
@@ -105,7 +105,7 @@ export const reportCommand: Command = {
         signer: { name: key.who.name || key.who.email, email: key.who.email, organisation: key.who.organisation },
         checkpoint: reportCheckpoint(db),
         onProgress: (n) => progress.update(`reading: ${n.toLocaleString('en')} records`),
-      }, { vaultPath, passphrase });
+      }, { vaultPath, passphrase, rawKey });
       progress.done();
       lap(`compute on ${reportPassWorker(db) ? 2 : 1} thread(s)`);
       const bytes = await reportBytes(report, format, key);

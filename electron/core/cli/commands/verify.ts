@@ -20,12 +20,12 @@ export const verifyCommand: Command = {
         throw new UserError(`cannot read the checkpoint ${where}: ${(error as NodeJS.ErrnoException).code}`);
       }
     });
-    const { db, path, passphrase } = await openVaultWithPassphrase(args, io);
+    const { db, path, passphrase, rawKey } = await openVaultWithPassphrase(args, io, { forWorkers: true });
     const progress = progressOn(io);
     try {
       const report = await verifyVault(db, {
         externalCheckpoints: external,
-        parallel: { vaultPath: path, passphrase },
+        parallel: { vaultPath: path, passphrase, rawKey },
         key: args.values.key as string | undefined,
         onProgress: ({ records, total }) => progress.update(`verifying: ${records.toLocaleString('en')} records ${percent(records, total)}`),
       });

@@ -40,7 +40,7 @@ export const violationsCommand: Command = {
     const str = (name: string) => (typeof v[name] === 'string' ? (v[name] as string) : undefined);
     if (action === 'show' && !rest[1]) throw new UserError('name the violation id');
     if (action === 'transition' && rest.length < 2) throw new UserError('name at least one violation id');
-    const { db, path, passphrase } = await openVaultWithPassphrase({ values: v, positionals: rest }, io);
+    const { db, path, passphrase, rawKey } = await openVaultWithPassphrase({ values: v, positionals: rest }, io, { forWorkers: action === 'detect' });
     try {
       if (action === 'list') {
         const status = str('status');
@@ -93,7 +93,7 @@ export const violationsCommand: Command = {
         return outcomes.every((o) => o.ok) ? 0 : 2;
       }
       if (action === 'detect') {
-        const result = await detectPeriod(db, { from: str('from'), to: str('to') }, { parallel: { vaultPath: path, passphrase } });
+        const result = await detectPeriod(db, { from: str('from'), to: str('to') }, { parallel: { vaultPath: path, passphrase, rawKey } });
         if (json) io.stdout.write(`${JSON.stringify(result)}\n`);
         else {
           const raised = Object.entries(result.raised).map(([rule, n]) => `${n} ${rule}`).join(', ') || 'none';

@@ -15,6 +15,7 @@ import { SYSTEM_TENANT } from '../../vault/integrity-violation';
 import type { ReportPassWorkerInput, ReportPassWorkerMessage } from './report-pass-worker';
 import { joinRanges, passRange, vaultPass, type RangePass } from './vault-pass';
 import { retentionDaysFor } from './vault-policies';
+import { forWorker, type VaultAccess } from '../../vault/raw-key';
 
 export const DEFAULT_BUSINESS_HOURS: ReportQuery['businessHours'] = {
   startHour: 8, endHour: 18, weekdays: [1, 2, 3, 4, 5], timeZone: 'UTC',
@@ -101,7 +102,7 @@ export function reportPassWorker(db: Database.Database): string | null {
 export async function buildReportFromVaultOnThreads(
   db: Database.Database,
   req: VaultReportRequest,
-  vault: { vaultPath: string; passphrase: string },
+  vault: VaultAccess,
 ): Promise<ComplianceReport> {
   const script = reportPassWorker(db);
   if (!script) return buildReportFromVault(db, req);
@@ -113,7 +114,7 @@ export async function buildReportFromVaultOnThreads(
   const acc = new ReportAccumulator({ query, signer: req.signer, generatedAt: req.generatedAt });
   let theirs = 0;
   const second = startWorker(script, {
-    ...vault, scope, accumulator: { query, signer: req.signer, generatedAt: req.generatedAt }, fromPos: split + 1, toPos: maxPos,
+    ...(await forWorker(vault)), scope, accumulator: { query, signer: req.signer, generatedAt: req.generatedAt }, fromPos: split + 1, toPos: maxPos,
   }, (records) => (theirs = records));
   let first: RangePass;
   try {

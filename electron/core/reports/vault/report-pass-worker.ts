@@ -9,6 +9,8 @@ import { passRange, type PassScope, type RangePass } from './vault-pass';
 export interface ReportPassWorkerInput {
   vaultPath: string;
   passphrase: string;
+  /** The derived key (raw-key.ts): opens without deriving it again. */
+  rawKey: string | null;
   scope: PassScope;
   fromPos: number;
   toPos: number;
@@ -22,7 +24,7 @@ export type ReportPassWorkerMessage =
 
 const input = workerData as ReportPassWorkerInput;
 try {
-  const db = openVault(input.vaultPath, input.passphrase, { readonly: true });
+  const db = openVault(input.vaultPath, input.passphrase, { readonly: true, rawKey: input.rawKey });
   try {
     const acc = new ReportAccumulator(input.accumulator);
     const range = passRange(db, input.scope, input.fromPos, input.toPos, acc, (records) =>

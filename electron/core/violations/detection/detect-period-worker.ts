@@ -10,6 +10,8 @@ import type { ScanPeriod } from './scan-row';
 export interface DetectPeriodWorkerInput {
   vaultPath: string;
   passphrase: string;
+  /** The derived key (raw-key.ts): opens without deriving it again. */
+  rawKey: string | null;
   config: RulesConfig;
   period: ScanPeriod;
   fromPos: number;
@@ -20,7 +22,7 @@ export type DetectPeriodWorkerMessage = { type: 'done'; hits: HitsState } | { ty
 
 const input = workerData as DetectPeriodWorkerInput;
 try {
-  const db = openVault(input.vaultPath, input.passphrase, { readonly: true });
+  const db = openVault(input.vaultPath, input.passphrase, { readonly: true, rawKey: input.rawKey });
   try {
     const hits = scanRange(db, input.config, input.period, input.fromPos, input.toPos).state();
     parentPort!.postMessage({ type: 'done', hits } satisfies DetectPeriodWorkerMessage);

@@ -12,13 +12,14 @@ import { Rules } from './rules';
 import { readRulesConfig, type RulesConfig } from './rules-config';
 import { registerScanFunctions, scanSql, type ScanPeriod, type ScanRow } from './scan-row';
 import type { DetectPeriodWorkerInput, DetectPeriodWorkerMessage } from './detect-period-worker';
+import { forWorker, type VaultAccess } from '../../vault/raw-key';
 
 /** Below this many records one thread is quicker than starting two (as for verify). */
 const PARALLEL_FROM_RECORDS = Number(process.env.AUDITDESK_PARALLEL_MIN_RECORDS ?? 200_000);
 
 export interface DetectPeriodOptions {
   /** With these, large vaults are read on two worker threads. */
-  parallel?: { vaultPath: string; passphrase: string };
+  parallel?: VaultAccess;
 }
 
 /** Detection on demand over records whose time is in [from, to) (RFC 3339 or YYYY-MM-DD). */
@@ -37,7 +38,7 @@ export async function detectPeriod(
   let hits: DetectionHits;
   if (options.parallel && worker && maxPos >= PARALLEL_FROM_RECORDS) {
     const split = Math.floor(maxPos / 2);
-    const base = { ...options.parallel, config, period: scan };
+    const base = { ...(await forWorker(options.parallel)), config, period: scan };
     const halves = await Promise.all([
       runWorker(worker, { ...base, fromPos: 1, toPos: split }),
       runWorker(worker, { ...base, fromPos: split + 1, toPos: maxPos }),

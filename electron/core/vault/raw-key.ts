@@ -1,0 +1,40 @@
+// The key SQLCipher 4 derives from a vault's passphrase (PBKDF2-HMAC-SHA512, 256,000 rounds, over the
+// 16-byte salt at the start of the file), for worker threads that open the vault again: handed the
+// derived key, a worker opens in ~4 ms instead of ~130 ms. The CLI derives it on the thread pool while
+// its main thread opens the vault with the passphrase, so the two derivations overlap on two cores.
+import fs from 'node:fs';
+import { pbkdf2 } from 'node:crypto';
+
+const SALT_BYTES = 16;
+const KDF_ROUNDS = 256_000; // SQLCipher 4's default, which every vault uses (`legacy = 4`)
+const KEY_BYTES = 32;
+
+/** The derived key as hex, or null when it cannot be had (no file yet, unreadable): then use the passphrase. */
+export async function deriveRawKey(path: string, passphrase: string): Promise<string | null> {
+  try {
+    const salt = Buffer.alloc(SALT_BYTES);
+    const fd = await fs.promises.open(path, 'r');
+    try {
+      if ((await fd.read(salt, 0, SALT_BYTES, 0)).bytesRead !== SALT_BYTES) return null;
+    } finally {
+      await fd.close();
+    }
+    const key = await new Promise<Buffer>((resolve, reject) =>
+      pbkdf2(Buffer.from(passphrase, 'utf8'), salt, KDF_ROUNDS, KEY_BYTES, 'sha512', (error, derived) => (error ? reject(error) : resolve(derived))));
+    return key.toString('hex');
+  } catch {
+    return null;
+  }
+}
+
+/** What a worker thread needs to open the vault again; `rawKey` when the caller derived it ahead. */
+export interface VaultAccess {
+  vaultPath: string;
+  passphrase: string;
+  rawKey?: Promise<string | null> | null;
+}
+
+/** VaultAccess as a worker's input (structured-clonable): the derived key awaited, null if none. */
+export async function forWorker(access: VaultAccess): Promise<{ vaultPath: string; passphrase: string; rawKey: string | null }> {
+  return { vaultPath: access.vaultPath, passphrase: access.passphrase, rawKey: (await access.rawKey) ?? null };
+}
