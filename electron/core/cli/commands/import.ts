@@ -24,6 +24,7 @@ export const importCommand: Command = {
             await importFile(db, file, {
               format: args.values.format as string | undefined,
               signer,
+              rollbackJournalIfAlone: true,
               formatOptions: args.values.map ? { map: args.values.map as string } : {},
               onProgress: ({ bytes, totalBytes, records }) =>
                 progress.update(`${file}: ${records.toLocaleString('en')} records ${percent(bytes, totalBytes)}`),
