@@ -71,13 +71,20 @@ export async function importFile(db: Database.Database, file: string, options: I
   const totalBytes = checkReadable(file);
   const sample = isGzipFile(file) ? readGzipSample(file) : readSample(file);
   const format = !options.format || options.format === 'auto' ? detectFormat(sample, file) : formatByName(options.format);
-  const result: ImportResult = {
+  const fresh = (): ImportResult => ({
     file, format: format?.name ?? null, ok: true, records: 0, imported: 0, duplicates: 0, conflicts: 0,
     rejected: [], rejectedCount: 0, breaks: [], size: totalBytes, sha256: null,
-  };
+  });
   const restoreJournal = options.rollbackJournalIfAlone ? rollbackJournalIfAlone(db) : () => {};
   try {
-    return await importInTransaction(db, file, format, result, options);
+    try {
+      return await importInTransaction(db, file, format, fresh(), options, true);
+    } catch (error) {
+      if (!(error instanceof DetectionFailed)) throw error;
+      // Detection never fails an import: the file again, without it. The watermark stays where it was,
+      // so the next detection run (after the next ingest, or `violations detect`) covers these records.
+      return await importInTransaction(db, file, format, fresh(), options, false);
+    }
   } finally {
     restoreJournal();
   }
@@ -89,6 +96,7 @@ async function importInTransaction(
   format: ImportFormat | null,
   result: ImportResult,
   options: ImportOptions,
+  detect: boolean,
 ): Promise<ImportResult> {
   const totalBytes = result.size;
   const startedAt = new Date().toISOString();
@@ -104,7 +112,7 @@ async function importInTransaction(
     );
     const admission = new Admission(db, nodeSha256);
     const rules = readRulesConfig(db);
-    const policy = { sensitive: readSensitivePolicy(db), detection: rules.at_ingest ? rules : null, heads: Admission.heads(db) };
+    const policy = { sensitive: readSensitivePolicy(db), detection: detect && rules.at_ingest ? rules : null, heads: Admission.heads(db) };
     const hits = policy.detection ? new DetectionHits(new Rules(policy.detection)) : null;
     const reject = (line: number, errors: FieldError[]) => {
       result.rejectedCount++;
@@ -189,15 +197,19 @@ function readSample(file: string): string {
   }
 }
 
+/** Raising the detection hits failed; the import's transaction is rolled back and the file imported again without them. */
+class DetectionFailed extends Error {}
+
 /**
- * Detection at ingest over the file's records, in its transaction (issue 6). It never fails the import:
- * if it throws, its own savepoint is rolled back, the watermark stays, and the next detection run
- * (after the next ingest, or `violations detect`) covers these records.
+ * Detection at ingest over the file's records, written straight into the import's transaction (issue 6):
+ * no savepoint of its own, because a savepoint holds the original of every page it changes in memory
+ * (~100 MB for a million-record import). If it throws, the whole transaction is rolled back and
+ * importFile imports the file again without detection: detection never fails an import.
  */
 function detectAtIngest(db: Database.Database, hits: DetectionHits): void {
   try {
-    detectAdmitted(db, hits);
-  } catch {
-    // deliberately ignored: see above
+    detectAdmitted(db, hits, { noSavepoint: true });
+  } catch (error) {
+    throw new DetectionFailed((error as Error).message);
   }
 }
