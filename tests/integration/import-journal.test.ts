@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { rollbackJournalIfAlone } from '../../electron/core/vault/lone-writer-journal';
 import { openVault } from '../../electron/core/vault/open-vault';
 import { BIN, PASSPHRASE, spawnCli } from '../support/cli';
 import { logRecord } from '../support/records';
@@ -55,5 +56,19 @@ describe('the journal of a CLI import', () => {
     raw.close();
     const verified = await spawnCli(['verify', vault]);
     expect(verified.code, verified.stdout).toBe(0);
+  });
+
+  it('while a lone import holds the vault locked, opening it says the vault is busy, not that the passphrase is wrong', async () => {
+    const dir = tempDir();
+    const vault = await vaultWithTwoRecords(dir);
+    const writer = openVault(vault, PASSPHRASE);
+    const restore = rollbackJournalIfAlone(writer);
+    // What a lone import's transaction holds once its first pages are written to the vault file.
+    writer.exec('BEGIN EXCLUSIVE');
+    expect(() => openVault(vault, PASSPHRASE)).toThrow(/is busy: another process is writing to it/);
+    writer.exec('COMMIT');
+    restore();
+    writer.close();
+    openVault(vault, PASSPHRASE).close();
   });
 });

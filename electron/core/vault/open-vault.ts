@@ -39,7 +39,11 @@ export function openVault(path: string, passphrase: string, options: OpenOptions
     // A wrong key only shows at the first read.
     try {
       db.prepare('SELECT count(*) FROM sqlite_schema').get();
-    } catch {
+    } catch (error) {
+      // A lone CLI import holds the vault locked while it writes (lone-writer-journal.ts).
+      if ((error as { code?: string }).code === 'SQLITE_BUSY') {
+        throw new UserError(`${path} is busy: another process is writing to it (an import); try again when it has finished`);
+      }
       throw new UserError(`cannot open ${path}: wrong passphrase, or not an AuditDesk vault`);
     }
     configure(db, options.readonly ?? false);
