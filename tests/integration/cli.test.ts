@@ -110,7 +110,8 @@ describe('the auditdesk binary', () => {
       expect(bytes.includes(Buffer.from('"tenant"'))).toBe(false);
     }
 
-    const db = openVault(vault, PASSPHRASE);
+    // Read-only first (as verify-report opens it): the interrupted import is rolled back all the same.
+    const db = openVault(vault, PASSPHRASE, { readonly: true });
     const n = (db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n;
     const imports = (db.prepare('SELECT count(*) AS n FROM imports').get() as { n: number }).n;
     db.close();
