@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openVault } from '../../electron/core/vault/open-vault';
 import { cli, PASSPHRASE } from '../support/cli';
-import { tempDir } from '../support/temp';
+import { logRecord } from '../support/records';
+import { ndjson, tempDir, writeFile } from '../support/temp';
 
 function violationIds(vault: string): string[] {
   const db = openVault(vault, PASSPHRASE, { readonly: true });
@@ -40,5 +41,28 @@ describe('detection at import', () => {
     await cli(['violations', 'detect', atImport]);
     expect(violationIds(atImport)).toEqual(raised);
     expect((await cli(['verify', atImport])).code).toBe(0);
+  });
+
+  it('never fails an import: if raising fails, the file is imported whole without its violations, and a later run raises them', async () => {
+    const dir = tempDir();
+    const vault = path.join(dir, 'v.vault');
+    await cli(['init', vault]);
+    // Make raising fail: no violation may be linked to its records.
+    const db = openVault(vault, PASSPHRASE);
+    db.exec(`CREATE TRIGGER no_links BEFORE INSERT ON violation_links BEGIN SELECT RAISE(ABORT, 'links refused'); END`);
+    db.close();
+    const denied = [logRecord({ response_code: 403 }), logRecord(), logRecord({ error_code: 'AccessDenied' })];
+    const run = await cli(['import', vault, writeFile(dir, 'a.ndjson', ndjson(denied)), '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)[0]).toMatchObject({ ok: true, imported: 3 });
+    expect(violationIds(vault)).toEqual([]);
+
+    const fix = openVault(vault, PASSPHRASE);
+    expect(fix.prepare('SELECT detected_pos FROM detection_state').pluck().get()).toBe(0); // the watermark stayed
+    fix.exec('DROP TRIGGER no_links');
+    fix.close();
+    expect((await cli(['violations', 'detect', vault])).code).toBe(0);
+    expect(violationIds(vault)).toHaveLength(2);
+    expect((await cli(['verify', vault])).code).toBe(0);
   });
 });

@@ -82,6 +82,28 @@ describe('import, format auditdesk', () => {
     expect(count(vault)).toBe(3);
   });
 
+  it('chains the new records of a file that overlaps the vault right after the vault\'s last, and verifies', async () => {
+    // The import's worker chains each record ahead assuming every record before it is inserted; the
+    // duplicates and the conflict here prove it wrong, and the vault must still chain and hash the rest
+    // from where its chains really are.
+    const dir = tempDir();
+    const vault = await vaultIn(dir);
+    const records = Array.from({ length: 12 }, (_, i) => logRecord({ tenant: i % 3 ? 't1' : 't2' }));
+    await cli(['import', vault, writeFile(dir, 'first.ndjson', ndjson(records.slice(0, 8)))]);
+    const clash = { ...records[2]!, resource_id: 'other' };
+    const overlapping = [...records.slice(4, 8), clash, ...records.slice(8)];
+    const run = await cli(['import', vault, writeFile(dir, 'second.ndjson', ndjson(overlapping)), '--json']);
+    expect(JSON.parse(run.stdout)[0]).toMatchObject({ imported: 4, duplicates: 4, conflicts: 1 });
+
+    const db = openVault(vault, PASSPHRASE, { readonly: true });
+    const seqs = db.prepare(`SELECT tenant, group_concat(seq) AS seqs FROM (SELECT tenant, seq FROM records ORDER BY seq) GROUP BY tenant ORDER BY tenant`).all();
+    db.close();
+    expect(seqs).toEqual([{ tenant: 't1', seqs: '1,2,3,4,5,6,7,8' }, { tenant: 't2', seqs: '1,2,3,4' }]);
+    const verified = await cli(['verify', vault, '--json']);
+    expect(verified.code, verified.stdout).toBe(0);
+    expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, records: 12 });
+  });
+
   it('keeps a record that reuses an id with other content aside as a conflict, never overwriting', async () => {
     const dir = tempDir();
     const vault = await vaultIn(dir);

@@ -16,12 +16,14 @@ import { detectAdmitted, DetectionHits } from '../violations/detection/detect';
 import { Rules } from '../violations/detection/rules';
 import { readRulesConfig } from '../violations/detection/rules-config';
 import { Admission, type TenantBreak } from '../vault/admission';
+import { rollbackJournalIfAlone } from '../vault/lone-writer-journal';
 import { imports } from '../vault/schema';
 import { LineReader, type FileStats } from './line-reader';
 import { isGzipFile, readGzipSample } from './formats/gzip-lines';
 import { openPreparedSource } from './prepared-source';
 import { readSensitivePolicy } from './sensitive';
 import { detectFormat, formatByName } from './formats/registry';
+import type { ImportFormat } from './formats/import-format';
 
 export interface Rejection {
   line: number;
@@ -54,6 +56,11 @@ export interface ImportOptions {
   onProgress?: (done: { bytes: number; totalBytes: number; records: number }) => void;
   /** Signs a checkpoint of the ledger after the file, in the same transaction (issue 4). */
   signer?: NoteSigner | null;
+  /**
+   * Write through a rollback journal when no other connection has the vault open (the CLI): faster for
+   * a large file, but other processes cannot open the vault until the import ends (lone-writer-journal.ts).
+   */
+  rollbackJournalIfAlone?: boolean;
 }
 
 /** How many rejected records we list; the count keeps going. */
@@ -64,13 +71,36 @@ export async function importFile(db: Database.Database, file: string, options: I
   const totalBytes = checkReadable(file);
   const sample = isGzipFile(file) ? readGzipSample(file) : readSample(file);
   const format = !options.format || options.format === 'auto' ? detectFormat(sample, file) : formatByName(options.format);
-  const result: ImportResult = {
+  const fresh = (): ImportResult => ({
     file, format: format?.name ?? null, ok: true, records: 0, imported: 0, duplicates: 0, conflicts: 0,
     rejected: [], rejectedCount: 0, breaks: [], size: totalBytes, sha256: null,
-  };
-  let fileStats: FileStats | null = null;
-  const startedAt = new Date().toISOString();
+  });
+  const restoreJournal = options.rollbackJournalIfAlone ? rollbackJournalIfAlone(db) : () => {};
+  try {
+    try {
+      return await importInTransaction(db, file, format, fresh(), options, true);
+    } catch (error) {
+      if (!(error instanceof DetectionFailed)) throw error;
+      // Detection never fails an import: the file again, without it. The watermark stays where it was,
+      // so the next detection run (after the next ingest, or `violations detect`) covers these records.
+      return await importInTransaction(db, file, format, fresh(), options, false);
+    }
+  } finally {
+    restoreJournal();
+  }
+}
 
+async function importInTransaction(
+  db: Database.Database,
+  file: string,
+  format: ImportFormat | null,
+  result: ImportResult,
+  options: ImportOptions,
+  detect: boolean,
+): Promise<ImportResult> {
+  const totalBytes = result.size;
+  const startedAt = new Date().toISOString();
+  let fileStats: FileStats | null = null;
   db.exec('BEGIN IMMEDIATE');
   try {
     const history = drizzle(db);
@@ -82,7 +112,7 @@ export async function importFile(db: Database.Database, file: string, options: I
     );
     const admission = new Admission(db, nodeSha256);
     const rules = readRulesConfig(db);
-    const policy = { sensitive: readSensitivePolicy(db), detection: rules.at_ingest ? rules : null };
+    const policy = { sensitive: readSensitivePolicy(db), detection: detect && rules.at_ingest ? rules : null, heads: Admission.heads(db) };
     const hits = policy.detection ? new DetectionHits(new Rules(policy.detection)) : null;
     const reject = (line: number, errors: FieldError[]) => {
       result.rejectedCount++;
@@ -97,7 +127,7 @@ export async function importFile(db: Database.Database, file: string, options: I
           result.records++;
           if ('errors' in item) reject(item.line, item.errors);
           else if (result.rejectedCount === 0) {
-            const outcome = admission.admitPrepared(item.record, { importId, line: item.line });
+            const outcome = admission.admitPrepared(item.record, { importId, line: item.line }, item.ahead);
             if (outcome === 'inserted' && item.scan) hits?.add({ ...item.scan, pos: admission.lastPos });
             if (outcome === 'inserted') result.imported++;
             else if (outcome === 'duplicate') result.duplicates++;
@@ -167,15 +197,19 @@ function readSample(file: string): string {
   }
 }
 
+/** Raising the detection hits failed; the import's transaction is rolled back and the file imported again without them. */
+class DetectionFailed extends Error {}
+
 /**
- * Detection at ingest over the file's records, in its transaction (issue 6). It never fails the import:
- * if it throws, its own savepoint is rolled back, the watermark stays, and the next detection run
- * (after the next ingest, or `violations detect`) covers these records.
+ * Detection at ingest over the file's records, written straight into the import's transaction (issue 6):
+ * no savepoint of its own, because a savepoint holds the original of every page it changes in memory
+ * (~100 MB for a million-record import). If it throws, the whole transaction is rolled back and
+ * importFile imports the file again without detection: detection never fails an import.
  */
 function detectAtIngest(db: Database.Database, hits: DetectionHits): void {
   try {
-    detectAdmitted(db, hits);
-  } catch {
-    // deliberately ignored: see above
+    detectAdmitted(db, hits, { noSavepoint: true });
+  } catch (error) {
+    throw new DetectionFailed((error as Error).message);
   }
 }

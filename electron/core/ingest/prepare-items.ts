@@ -10,18 +10,22 @@ import type { RulesConfig } from '../violations/detection/rules-config';
 import { scanRowOf } from '../violations/detection/scan-record';
 import type { ScanRow } from '../violations/detection/scan-row';
 import { applySensitivePolicy, type SensitivePolicy } from './sensitive';
+import { ChainAhead, type ChainGuess, type ChainHead } from './chain-ahead';
 
 /** What the vault's settings say about preparing records: read once in the main thread, plain data. */
 export interface IngestPolicy {
   sensitive: SensitivePolicy;
   /** The detection rules, when they run at ingest (issue 6); null when they do not. */
   detection: RulesConfig | null;
+  /** Each tenant's chain head when the import began: records are chained and hashed ahead (chain-ahead.ts). */
+  heads: Record<string, ChainHead>;
 }
 
 export type PreparedItem =
   | {
       line: number;
       record: PreparedRecord;
+      ahead: ChainGuess;
       /** Set when a detection rule matches the record: what the rules need of it, minus its position. */
       scan?: ScanRow;
     }
@@ -35,6 +39,7 @@ export async function* prepareItems(
 ): AsyncGenerator<PreparedItem> {
   // The rules are evaluated here, on the worker thread, so that only records they match travel on.
   const rules = policy.detection ? new Rules(policy.detection) : null;
+  const chain = new ChainAhead(policy.heads);
   for await (const item of format.read(reader.lines(), { path: reader.path, options: formatOptions })) {
     if (item.errors) {
       yield { line: item.line, errors: item.errors };
@@ -47,12 +52,13 @@ export async function* prepareItems(
       continue;
     }
     const record = prepareRecord(checked.record);
+    const ahead = chain.place(record);
     if (!rules) {
-      yield { line: item.line, record };
+      yield { line: item.line, record, ahead };
       continue;
     }
     const scan = scanRowOf(checked.record, policy.detection!);
     const hit = scan && (rules.recordHits(scan).length > 0 || rules.groupHit(scan) !== null);
-    yield hit ? { line: item.line, record, scan: scan! } : { line: item.line, record };
+    yield hit ? { line: item.line, record, ahead, scan: scan! } : { line: item.line, record, ahead };
   }
 }

@@ -47,7 +47,12 @@ function workerSource(
   formatOptions: Record<string, string>,
   policy: IngestPolicy,
 ): PreparedSource {
-  const worker = new Worker(script, { workerData: { file, format: format.name, formatOptions, policy } });
+  // A small young generation: the worker's garbage is short-lived batches, and V8's default (tens of
+  // MB) only added to the import's peak memory (~25 MB less at 4 MB, for a few % more worker CPU).
+  const worker = new Worker(script, {
+    workerData: { file, format: format.name, formatOptions, policy },
+    resourceLimits: { maxYoungGenerationSizeMb: 4 },
+  });
   let bytes = 0;
   let stats: FileStats | null = null;
   const queue: PrepareWorkerMessage[] = [];

@@ -34,15 +34,18 @@ export class Ledger {
     return this.range.size;
   }
 
-  /** Appends the record admitted at position `pos` (which must be size + 1). */
-  append(pos: number, canonical: string): void {
+  /**
+   * Appends the record admitted at position `pos` (which must be size + 1). `leafHashHex`: its leaf hash
+   * when already computed from this same text (on an import's worker thread).
+   */
+  append(pos: number, canonical: string, leafHashHex?: string): void {
     if (pos !== this.range.size + 1) {
       throw new UserError(
         `the vault's ledger has ${this.range.size} leaves but the next record would be at position ${pos}: ` +
           'records were removed from the vault outside AuditDesk. Nothing was added; run `auditdesk verify` to see where.',
       );
     }
-    this.range.append(recordLeafHash(canonical), this.store);
+    this.range.append(leafHashHex ? Buffer.from(leafHashHex, 'hex') : recordLeafHash(canonical), this.store);
     this.dirty = true;
   }
 

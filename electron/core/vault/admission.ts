@@ -13,6 +13,7 @@ import { withAuditHash } from './record-text';
 import { statementsFor } from './statement-cache';
 import { integrityViolation, SYSTEM_TENANT } from './integrity-violation';
 import { assembleCanonical, contentCanonical, prepareRecord, type PreparedRecord } from './prepared-record';
+import type { ChainGuess, ChainHead } from '../ingest/chain-ahead';
 
 export type AdmitOutcome = 'inserted' | 'duplicate' | 'conflict';
 
@@ -60,26 +61,34 @@ export class Admission {
     return this.admitPrepared(prepareRecord(record), source);
   }
 
-  /** The sequential part of admission, for records prepared elsewhere (e.g. on an import worker). */
-  admitPrepared(record: PreparedRecord, source: AdmitSource = {}): AdmitOutcome {
+  /**
+   * The sequential part of admission, for records prepared elsewhere (e.g. on an import worker).
+   * `ahead`: the worker's hashes for the place it guessed (ingest/chain-ahead.ts), used only where the
+   * record lands at exactly that place.
+   */
+  admitPrepared(record: PreparedRecord, source: AdmitSource = {}, ahead?: ChainGuess): AdmitOutcome {
     const tenant = record.tenant;
     const head = this.headOf(tenant);
     let canonical: string;
     let auditHash: string;
     let seq: number;
+    let guessed: boolean;
     if (record.chained) {
       canonical = record.canonical;
       auditHash = record.claimed;
       seq = record.seq;
+      guessed = ahead !== undefined; // its stored text is as it came, wherever it lands
     } else {
       seq = head.seq + 1;
       canonical = assembleCanonical(record.parts, seq, head.hash);
-      auditHash = this.sha.hexOfText(canonical);
+      // Same seq after the same previous hash: the worker hashed exactly this text.
+      guessed = ahead?.seq === seq && ahead.prevHash === head.hash && ahead.auditHash !== undefined;
+      auditHash = guessed ? ahead!.auditHash! : this.sha.hexOfText(canonical);
     }
     const inserted = this.stmt.insert.run(canonical, auditHash, this.now, source.importId ?? null, source.apiKeyId ?? null);
     if (inserted.changes === 0) return this.explainCollision(record, source);
     this.lastPos = Number(inserted.lastInsertRowid);
-    this.ledger.append(this.lastPos, canonical);
+    this.ledger.append(this.lastPos, canonical, guessed ? ahead!.leafHash : undefined);
 
     const mark = this.touched.get(tenant);
     if (mark) mark.producerChained ||= record.chained;
@@ -107,6 +116,12 @@ export class Admission {
     }
     this.ledger.save();
     return breaks;
+  }
+
+  /** Every tenant's chain head as the vault holds it now, for chaining ahead (ingest/chain-ahead.ts). */
+  static heads(db: Database.Database): Record<string, ChainHead> {
+    const rows = db.prepare('SELECT tenant, seq, hash FROM chain_heads').all() as Array<ChainHead & { tenant: string }>;
+    return Object.fromEntries(rows.map((r) => [r.tenant, { seq: r.seq, hash: r.hash }]));
   }
 
   private headOf(tenant: string): Head {

@@ -39,24 +39,24 @@ const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 export function openVault(path: string, passphrase: string, options: OpenOptions = {}): Database.Database {
   checkPath(path, options.create ?? false);
   if (passphrase.length === 0) throw new UserError('the passphrase must not be empty');
-  const db = new Database(path, {
-    readonly: options.readonly ?? false,
-    fileMustExist: !options.create,
-    nativeBinding: options.nativeBinding ?? process.env.AUDITDESK_NATIVE_BINDING,
-  });
+  const db = keyed(path, passphrase, options);
   try {
-    db.pragma(`cipher = 'sqlcipher'`);
-    db.pragma('legacy = 4');
-    if (options.pageMacCheck === false) {
-      if (!options.readonly) throw new Error('the page MAC check may only be skipped on a read-only connection');
-      db.pragma('hmac_check = 0');
-    }
-    if (options.rawKey && /^[0-9a-f]{64}$/.test(options.rawKey)) db.pragma(`key = "x'${options.rawKey}'"`);
-    else db.key(Buffer.from(passphrase, 'utf8'));
     // A wrong key only shows at the first read.
     try {
       db.prepare('SELECT count(*) FROM sqlite_schema').get();
-    } catch {
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      // A lone CLI import holds the vault locked while it writes (lone-writer-journal.ts).
+      if (code === 'SQLITE_BUSY') {
+        throw new UserError(`${path} is busy: another process is writing to it (an import); try again when it has finished`);
+      }
+      // An import killed while writing through a rollback journal left it behind: a read-only
+      // connection cannot roll it back, so a read-write one does (the vault as before that import).
+      if (code === 'SQLITE_READONLY_ROLLBACK') {
+        db.close();
+        rollBackInterruptedWrite(path, passphrase, options);
+        return openVault(path, passphrase, options);
+      }
       throw new UserError(`cannot open ${path}: wrong passphrase, or not an AuditDesk vault`);
     }
     configure(db, options.readonly ?? false);
@@ -73,6 +73,40 @@ export function openVault(path: string, passphrase: string, options: OpenOptions
   } catch (error) {
     db.close();
     throw error;
+  }
+}
+
+function keyed(path: string, passphrase: string, options: OpenOptions): Database.Database {
+  const db = new Database(path, {
+    readonly: options.readonly ?? false,
+    fileMustExist: !options.create,
+    nativeBinding: options.nativeBinding ?? process.env.AUDITDESK_NATIVE_BINDING,
+  });
+  db.pragma(`cipher = 'sqlcipher'`);
+  db.pragma('legacy = 4');
+  if (options.pageMacCheck === false) {
+    if (!options.readonly) throw new Error('the page MAC check may only be skipped on a read-only connection');
+    db.pragma('hmac_check = 0');
+  }
+  if (options.rawKey && /^[0-9a-f]{64}$/.test(options.rawKey)) db.pragma(`key = "x'${options.rawKey}'"`);
+  else db.key(Buffer.from(passphrase, 'utf8'));
+  return db;
+}
+
+/** The first read of a read-write connection rolls a hot journal back; nothing else is touched. */
+function rollBackInterruptedWrite(path: string, passphrase: string, options: OpenOptions): void {
+  let db: Database.Database | null = null;
+  try {
+    db = keyed(path, passphrase, { ...options, readonly: false, pageMacCheck: true });
+    db.pragma('busy_timeout = 5000');
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+  } catch (error) {
+    throw new UserError(
+      `${path}: an interrupted import left its journal, and rolling it back failed (${(error as Error).message}); ` +
+        'open the vault once with write access to the file and its folder',
+    );
+  } finally {
+    db?.close();
   }
 }
 

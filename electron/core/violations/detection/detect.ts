@@ -55,9 +55,22 @@ export interface HitsState {
  * gathered from the records themselves as they were prepared (scan-record.ts), so nothing is read back. Moves the
  * watermark past everything admitted.
  */
-export function detectAdmitted(db: Database.Database, hits: DetectionHits): DetectResult {
-  return hits.raise(db, () =>
-    db.prepare('UPDATE detection_state SET detected_pos = max(detected_pos, (SELECT ifnull(max(pos), 0) FROM records)) WHERE id = 1').run());
+export function detectAdmitted(db: Database.Database, hits: DetectionHits, options: RaiseOptions = {}): DetectResult {
+  return hits.raise(
+    db,
+    () => db.prepare('UPDATE detection_state SET detected_pos = max(detected_pos, (SELECT ifnull(max(pos), 0) FROM records)) WHERE id = 1').run(),
+    options,
+  );
+}
+
+export interface RaiseOptions {
+  /**
+   * Write straight into the caller's open transaction instead of a savepoint of its own; the caller
+   * then rolls back everything if raising throws. For a large import: a savepoint keeps the original of
+   * every page it changes in memory (SQLite's statement journal, in memory with temp_store = MEMORY),
+   * and raising a million-record import's violations touched ~100 MB of index pages.
+   */
+  noSavepoint?: boolean;
 }
 
 /**
@@ -101,8 +114,8 @@ export class DetectionHits {
     }
   }
 
-  raise(db: Database.Database, after?: () => void): DetectResult {
-    return raiseHits(db, this.rules, this.recordHits, this.groups, this.scanned, after);
+  raise(db: Database.Database, after?: () => void, options: RaiseOptions = {}): DetectResult {
+    return raiseHits(db, this.rules, this.recordHits, this.groups, this.scanned, after, options);
   }
 }
 
@@ -113,6 +126,7 @@ function raiseHits(
   groups: Map<string, Group>,
   scanned: number,
   after?: () => void,
+  options: RaiseOptions = {},
 ): DetectResult {
   const result = emptyResult();
   result.scanned = scanned;
@@ -171,7 +185,7 @@ function raiseHits(
     }
   }
 
-  db.transaction(() => {
+  const write = () => {
     const admission = new Admission(db, nodeSha256);
     for (const p of pending) {
       const id = p.record.id;
@@ -185,7 +199,9 @@ function raiseHits(
     }
     admission.finish();
     after?.();
-  })();
+  };
+  if (options.noSavepoint) write();
+  else db.transaction(write)();
   return result;
 }
 
