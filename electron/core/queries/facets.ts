@@ -26,7 +26,7 @@ export function facets(db: Database.Database): Facets {
  * The distinct values of a column that leads an index, one index seek per value (a skip scan):
  * `SELECT DISTINCT` walks every entry of the index, over a second at a million records, and the
  * single-threaded backend answers nothing else meanwhile; there are only a few dozen values. The
- * indexes leave out rows without a value (migration 0010): the first seek must say so to use them.
+ * indexes leave out rows without a value (migration 0008): the first seek must say so to use them.
  */
 function distinctByIndex(column: 'operation' | 'resource_type'): string {
   return `WITH RECURSIVE distinct_values(v) AS (

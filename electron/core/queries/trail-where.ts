@@ -24,7 +24,7 @@ export function trailWhere(filter: TrailFilter): WhereSql {
   const clauses = base.where ? [base.where.replace(/^WHERE /, '')] : [];
   // The Trail lists records that hold content; a purged one (a tombstone) is still opened by its
   // position and counted by verify. The time indexes the Trail walks hold only records not purged
-  // (migration 0010), and SQLite uses them only when the query says so.
+  // (migration 0008), and SQLite uses them only when the query says so.
   clauses.push('purged_at IS NULL');
   const params = [...base.params];
   const equal = (column: string, value: string | undefined) => {

@@ -23,7 +23,7 @@ export function logWhere(filter: LogFilter): Where {
   const base = filterSql(filter);
   const clauses = base.where ? [base.where.replace(/^WHERE /, '')] : [];
   // Purged records are gone from these paths, as the seed's cleanup deleted them; the time indexes
-  // the pages walk hold only the others (migration 0010), and SQLite uses them only when told so.
+  // the pages walk hold only the others (migration 0008), and SQLite uses them only when told so.
   clauses.push('purged_at IS NULL');
   const params = [...base.params];
   if (filter.compliance_framework !== undefined) {
@@ -54,7 +54,7 @@ export function count(db: Database.Database, where: Where): number {
 /**
  * The number of log records not purged, from two indexes without reading a record: the records not
  * purged (the time index holds exactly those) less those of other kinds (a small partial index; both
- * since migration 0010). `count(*) WHERE kind = 'log'` would decrypt the whole table (5 s at 1M
+ * since migration 0008). `count(*) WHERE kind = 'log'` would decrypt the whole table (5 s at 1M
  * records) for the seed's `count` on every unfiltered page.
  */
 function countAllLogs(db: Database.Database): number {

@@ -1,4 +1,4 @@
-// Migration 10: the indexes over a record's content leave purged records out (issue 6), so a purge
+// Migration 8: the indexes over a record's content leave purged records out (issue 6), so a purge
 // shrinks the vault to its tombstones. A tombstone (retention/tombstone.ts) keeps no time, user,
 // operation or resource, yet each of these indexes kept an entry for it with NULL keys: 93 MB of a
 // fully purged 1M-record vault of 415 MB. Same names, same columns; only the WHERE is new.
@@ -30,7 +30,7 @@ const INDEXES: Array<[name: string, columns: string, where: string]> = [
 ];
 
 export const liveRecordIndexes: Migration = {
-  version: 10,
+  version: 8,
   name: 'content indexes without purged records; no index of detection links by violation',
   up: `${INDEXES.map(([name, columns, where]) => `DROP INDEX ${name}; CREATE INDEX ${name} ON records(${columns}) WHERE ${where};`).join('\n')}
     -- The case view finds a violation's records by the ids its details name (detection names every
