@@ -51,6 +51,7 @@ export function purgeRetentionSet(db: Database.Database, purgedAt: string, optio
   if (hasSearch) db.prepare('DELETE FROM records_fts WHERE rowid IN (SELECT pos FROM temp.retention_set)').run();
   // Detection never looks at purged records again, so what it remembered about them can go.
   db.prepare('DELETE FROM violation_links WHERE record_pos IN (SELECT pos FROM temp.retention_set)').run();
+  markPurged(db);
   return count;
 }
 
@@ -86,4 +87,15 @@ export function shrinkVault(db: Database.Database): boolean {
     if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY') || (error as { code?: string }).code === 'SQLITE_LOCKED') return false;
     throw error;
   }
+}
+
+/**
+ * Settings key saying that some record of this vault has been purged: until then the collector counts
+ * live records as max(pos), instantly, rather than through the time index (collector/reads/log-queries.ts).
+ * Bookkeeping, not a setting anyone changes: not in the chain, not on the Settings screen.
+ */
+export const RECORDS_PURGED_KEY = 'records_purged';
+
+function markPurged(db: Database.Database): void {
+  db.prepare("INSERT INTO settings(key, value) VALUES (?, 'true') ON CONFLICT(key) DO UPDATE SET value = 'true'").run(RECORDS_PURGED_KEY);
 }

@@ -36,5 +36,8 @@ export const liveRecordIndexes: Migration = {
     -- The case view finds a violation's records by the ids its details name (detection names every
     -- record it links), so nothing looks links up by violation. The index cost a first detection run
     -- over 1M records 37 MB of pages written (for 307,000 links) and half a second.
-    DROP INDEX violation_links_violation;`,
+    DROP INDEX violation_links_violation;
+    -- The collector counts live records as max(pos) until some record is purged (retention/purge.ts
+    -- marks it from now on; a vault purged before this version is marked here, once).
+    INSERT INTO settings(key, value) SELECT 'records_purged', 'true' WHERE EXISTS (SELECT 1 FROM records WHERE purged_at IS NOT NULL);`,
 };
