@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { listTrail } from '../../electron/core/queries/trail-list';
 import { openVault } from '../../electron/core/vault/open-vault';
 import { PASSPHRASE } from '../support/cli';
+import { statementsPrepared } from '../support/prepared-statements';
 import { tempDir } from '../support/temp';
 
 let db: Database.Database | null = null;
@@ -14,20 +15,10 @@ afterEach(() => db?.close());
 
 /** The plan of every statement listTrail prepares for `filter`. */
 function plansOf(vault: Database.Database, filter: Record<string, string>): string[] {
-  const statements: string[] = [];
-  const prepare = vault.prepare.bind(vault);
-  vault.prepare = ((sql: string) => {
-    statements.push(sql);
-    return prepare(sql);
-  }) as typeof vault.prepare;
-  try {
-    listTrail(vault, { ...filter, limit: 50 });
-  } finally {
-    vault.prepare = prepare;
-  }
+  const statements = statementsPrepared(vault, () => listTrail(vault, { ...filter, limit: 50 }));
   const trail = statements.find((s) => s.includes('ORDER BY'))!;
   const params = [...Object.values(filter), 51];
-  return (prepare(`EXPLAIN QUERY PLAN ${trail}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail);
+  return (vault.prepare(`EXPLAIN QUERY PLAN ${trail}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail);
 }
 
 describe('Trail query plans', () => {

@@ -10,6 +10,7 @@ import { findViolation } from '../../electron/core/violations/case-history';
 import { listCases, queueFacets } from '../../electron/core/violations/case-queue';
 import { openVault } from '../../electron/core/vault/open-vault';
 import { cli, PASSPHRASE } from '../support/cli';
+import { statementsPrepared } from '../support/prepared-statements';
 import { logRecord } from '../support/records';
 import { ndjson, tempDir, writeFile } from '../support/temp';
 
@@ -18,22 +19,11 @@ afterEach(() => db?.close());
 
 /** The plan lines of every statement `run` prepares that reads the records table. */
 function plansOf(vault: Database.Database, run: () => unknown): string[][] {
-  const statements: string[] = [];
-  const prepare = vault.prepare.bind(vault);
-  vault.prepare = ((sql: string) => {
-    statements.push(sql);
-    return prepare(sql);
-  }) as typeof vault.prepare;
-  try {
-    run();
-  } finally {
-    vault.prepare = prepare;
-  }
-  return statements
+  return statementsPrepared(vault, run)
     .filter((sql) => /FROM records/.test(sql))
     .map((sql) => {
       const params = Array.from({ length: (sql.match(/\?/g) ?? []).length }, () => null);
-      return (prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail);
+      return (vault.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail);
     });
 }
 
