@@ -18,6 +18,12 @@ export const recordDetailSchema = z.object({
   record: z.record(z.string(), z.unknown()),
   audit_hash: z.string(),
   admitted_at: z.string(),
+  /**
+   * When retention purged the record (issue 6), else null. A purged record keeps only its id, tenant,
+   * seq and audit_hash: it is not re-hashed, and hashOk and linkOk then say whether the chain still
+   * links through it (the next record's prev_hash names its audit_hash).
+   */
+  purged_at: z.string().nullable(),
   chain: z.object({
     seq: z.number(),
     prev_hash: z.string(),
@@ -25,6 +31,8 @@ export const recordDetailSchema = z.object({
     hashOk: z.boolean(),
     /** prev_hash is the previous record's audit_hash (or 64 zeros at seq 1). */
     linkOk: z.boolean(),
+    /** For a purged record: the next record's prev_hash is its audit_hash (null: no next, or purged too). */
+    nextLinks: z.boolean().nullable(),
     head: z.number().nullable(),
     prev: neighbourSchema.nullable(),
     next: neighbourSchema.nullable(),

@@ -21,6 +21,7 @@ import { verifyVault } from '../../electron/core/vault/verify-vault';
 import { PASSPHRASE } from '../support/cli';
 import { logRecord } from '../support/records';
 import { tempDir } from '../support/temp';
+import { recordDetail } from '../../electron/core/queries/record-detail';
 
 /** 60 records, in tenants t1 and t2; the even ones carry the word "doomed" and are purged. */
 function indexedVault(index = true): Database.Database {
@@ -82,6 +83,16 @@ describe('purging in place and by rewriting the table', () => {
       const stored = rows(db);
       expect(stored.filter((r) => r.purged_at).every((r) => isTombstone(r.canonical) && r.leaf.length === 64 && r.admitted_at === '')).toBe(true);
       expect(stored.filter((r) => !r.purged_at).every((r) => r.canonical.includes('kept'))).toBe(true);
+      // The Record view says a purged record is purged, never that its content fails its hash: what it
+      // checks is that the chain still links through it (when the next record kept its content).
+      for (const r of stored.filter((x) => x.purged_at)) {
+        const detail = recordDetail(db, { pos: r.pos })!;
+        expect(detail.purged_at).toBe('2026-01-01T00:00:00.000Z');
+        expect(detail.chain).toMatchObject({ hashOk: true, linkOk: true });
+        const nextKept = detail.chain.next !== null && stored.find((x) => x.pos === detail.chain.next!.pos)!.purged_at === null;
+        expect(detail.chain.nextLinks).toBe(nextKept ? true : null);
+      }
+      expect(recordDetail(db, { pos: 2 })).toMatchObject({ purged_at: null, chain: { hashOk: true, linkOk: true, nextLinks: null } });
       // Purging the same records again changes nothing: a tombstone keeps the leaf hash it has.
       purgeEven(db, strategy);
       expect(rows(db)).toEqual(stored);

@@ -14,6 +14,7 @@ interface StoredRow {
   canonical: string;
   audit_hash: string;
   admitted_at: string;
+  purged_at: string | null;
   tenant: string;
   seq: number;
   id: string;
@@ -27,7 +28,7 @@ interface Neighbour {
   audit_hash: string;
 }
 
-const STORED = 'SELECT pos, canonical, audit_hash, admitted_at, tenant, seq, id, parent_audit_id FROM records';
+const STORED = 'SELECT pos, canonical, audit_hash, admitted_at, purged_at, tenant, seq, id, parent_audit_id FROM records';
 
 export function findRecord(db: Database.Database, ref: RecordRef): StoredRow | undefined {
   if ('pos' in ref) return db.prepare(`${STORED} WHERE pos = ?`).get(ref.pos) as StoredRow | undefined;
@@ -56,17 +57,23 @@ export function recordDetail(db: Database.Database, ref: RecordRef, options: { r
   const children = rowsWhere('tenant = ? AND parent_audit_id = ? LIMIT 100', row.tenant, String(row.id)).sort((a, b) => a.seq - b.seq);
 
   const full = { ...parsed, audit_hash: row.audit_hash };
+  // A purged record's content is gone and is not re-hashed (as in verify): what can still be checked is
+  // that the chain links through it, the next record naming its kept audit_hash as prev_hash.
+  const nextPrev = next ? nextPrevHash(db, next.pos) : null;
+  const nextLinks = row.purged_at && nextPrev !== null ? nextPrev === row.audit_hash : null;
   const masked = options.reveal ? { value: full, paths: [] } : maskSensitive(full, new Set(sensitiveFieldNames(db)));
   return {
     pos: row.pos,
     record: masked.value,
     audit_hash: row.audit_hash,
     admitted_at: row.admitted_at,
+    purged_at: row.purged_at,
     chain: {
       seq: row.seq,
       prev_hash: prevHash,
-      hashOk: nodeSha256.hexOfText(row.canonical) === row.audit_hash,
-      linkOk: expectedPrev !== null && expectedPrev === prevHash,
+      hashOk: row.purged_at ? nextLinks !== false : nodeSha256.hexOfText(row.canonical) === row.audit_hash,
+      linkOk: row.purged_at ? nextLinks !== false : expectedPrev !== null && expectedPrev === prevHash,
+      nextLinks,
       head: head?.seq ?? null,
       prev,
       next,
@@ -76,4 +83,12 @@ export function recordDetail(db: Database.Database, ref: RecordRef, options: { r
     masked: masked.paths,
     revealRecordId: null,
   };
+}
+
+/** The prev_hash of the record at `pos`; null when it has none to say (a purged record keeps none). */
+function nextPrevHash(db: Database.Database, pos: number): string | null {
+  const row = db.prepare('SELECT canonical, purged_at FROM records WHERE pos = ?').get(pos) as { canonical: string; purged_at: string | null } | undefined;
+  if (!row || row.purged_at) return null;
+  const prev = (JSON.parse(row.canonical) as { prev_hash?: unknown }).prev_hash;
+  return typeof prev === 'string' ? prev : '';
 }

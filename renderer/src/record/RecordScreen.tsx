@@ -25,7 +25,7 @@ export function RecordScreen({ pos }: { pos: number }) {
   if (loaded.state === 'error') return <ErrorBox error={loaded.error} onRetry={loaded.reload} />;
   const detail = revealed ?? loaded.value;
   const r = detail.record;
-  const title = String(r.resource_name ?? r.description ?? `${r.kind} ${r.id}`);
+  const title = detail.purged_at ? `Purged record ${String(r.id)}` : String(r.resource_name ?? r.description ?? `${r.kind} ${r.id}`);
 
   const reveal = async () => {
     const answer = await api.call('record.reveal', { pos });
@@ -39,9 +39,16 @@ export function RecordScreen({ pos }: { pos: number }) {
         <a href="#/trail" onClick={(e) => { if (history.length > 1) { e.preventDefault(); history.back(); } }}>← Back to the trail</a>
       </p>
       <h1 id="record-title">{title}</h1>
-      <p className="subtitle">
-        {String(r.kind)} · {String(r.operation ?? r.query_type ?? r.export_type ?? r.severity ?? '')} · {formatTime(String(r.timestamp))}
-      </p>
+      {detail.purged_at ? (
+        <div className="notice" role="note">
+          Purged by retention on {formatTime(detail.purged_at)}: the record&apos;s content was removed. Its id, tenant, seq and
+          audit_hash are kept, so its tenant&apos;s chain and every checkpoint still verify.
+        </div>
+      ) : (
+        <p className="subtitle">
+          {String(r.kind)} · {String(r.operation ?? r.query_type ?? r.export_type ?? r.severity ?? '')} · {formatTime(String(r.timestamp))}
+        </p>
+      )}
 
       {detail.masked.length > 0 ? (
         <div className="notice" role="note">
@@ -83,7 +90,11 @@ export function RecordScreen({ pos }: { pos: number }) {
 
       <section className="panel" aria-labelledby="data-title">
         <h2 id="data-title">Data: before and after</h2>
-        <DataDiff oldData={r.old_data} newData={r.new_data} changed={r.changed_fields} />
+        {detail.purged_at ? (
+          <p className="muted">Its old and new data were purged with the rest of its content.</p>
+        ) : (
+          <DataDiff oldData={r.old_data} newData={r.new_data} changed={r.changed_fields} />
+        )}
       </section>
 
       <section className="panel" aria-labelledby="related-title">
@@ -143,15 +154,23 @@ function ChainPanel({ detail }: { detail: RecordDetail }) {
         <dt>audit_hash</dt>
         <dd>
           <code className="hash">{detail.audit_hash}</code> <CopyButton value={detail.audit_hash} label="audit hash" />
-          <span className={c.hashOk ? 'ok-text' : 'bad-text'}>{c.hashOk ? ' ✓ content matches its hash' : ' ✗ content does not match its hash'}</span>
+          {detail.purged_at ? (
+            <PurgedLink nextLinks={c.nextLinks} />
+          ) : (
+            <span className={c.hashOk ? 'ok-text' : 'bad-text'}>{c.hashOk ? ' ✓ content matches its hash' : ' ✗ content does not match its hash'}</span>
+          )}
         </dd>
       </div>
       <div className="field">
         <dt>prev_hash</dt>
-        <dd>
-          <code className="hash">{c.prev_hash}</code> <CopyButton value={c.prev_hash} label="previous hash" />
-          <span className={c.linkOk ? 'ok-text' : 'bad-text'}>{c.linkOk ? ' ✓ links to the previous record' : ' ✗ does not link to the previous record'}</span>
-        </dd>
+        {detail.purged_at ? (
+          <dd className="muted">not kept: purged with the content</dd>
+        ) : (
+          <dd>
+            <code className="hash">{c.prev_hash}</code> <CopyButton value={c.prev_hash} label="previous hash" />
+            <span className={c.linkOk ? 'ok-text' : 'bad-text'}>{c.linkOk ? ' ✓ links to the previous record' : ' ✗ does not link to the previous record'}</span>
+          </dd>
+        )}
       </div>
       <div className="field">
         <dt>Neighbours</dt>
@@ -162,10 +181,16 @@ function ChainPanel({ detail }: { detail: RecordDetail }) {
       </div>
       <div className="field">
         <dt>Admitted</dt>
-        <dd>{formatTime(detail.admitted_at)} · vault position {detail.pos}</dd>
+        <dd>{detail.admitted_at ? formatTime(detail.admitted_at) : 'time not kept'} · vault position {detail.pos}</dd>
       </div>
     </dl>
   );
+}
+
+/** A purged record is not re-hashed: what shows is whether the chain still links through it. */
+function PurgedLink({ nextLinks }: { nextLinks: boolean | null }) {
+  if (nextLinks === null) return <span className="muted"> kept; not re-hashed (content purged)</span>;
+  return nextLinks ? <span className="ok-text"> ✓ kept: the next record links to it</span> : <span className="bad-text"> ✗ the next record does not link to it</span>;
 }
 
 function RowLink({ row }: { row: TrailRow }) {
