@@ -35,6 +35,13 @@ export interface VaultAccess {
 }
 
 /** VaultAccess as a worker's input (structured-clonable): the derived key awaited, null if none. */
-export async function forWorker(access: VaultAccess): Promise<{ vaultPath: string; passphrase: string; rawKey: string | null }> {
+export interface WorkerVaultAccess {
+  vaultPath: string;
+  passphrase: string;
+  /** The derived key: the worker opens without deriving it again. */
+  rawKey: string | null;
+}
+
+export async function forWorker(access: VaultAccess): Promise<WorkerVaultAccess> {
   return { vaultPath: access.vaultPath, passphrase: access.passphrase, rawKey: (await access.rawKey) ?? null };
 }

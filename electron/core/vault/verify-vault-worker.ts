@@ -4,12 +4,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { ExpectedHead } from '../../../shared/chain/chain-break';
 import { openVault } from './open-vault';
 import { verifyRange, type RangeVerification } from './verify-range';
+import type { WorkerVaultAccess } from './raw-key';
 
-export interface VerifyVaultWorkerInput {
-  vaultPath: string;
-  passphrase: string;
-  /** The derived key (raw-key.ts): opens without deriving it again. */
-  rawKey: string | null;
+export interface VerifyVaultWorkerInput extends WorkerVaultAccess {
   fromPos: number;
   toPos: number;
   heads: ExpectedHead[];

@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import type { ComplianceReport } from '../../../../shared/reports/report-model';
 import { buildReportFromVaultOnThreads } from '../vault/report-from-vault';
 import { diffReports, type Difference } from './diff-reports';
+import type { VaultAccess } from '../../vault/raw-key';
 
 export interface VaultCheck {
   ok: boolean;
@@ -18,7 +19,7 @@ export interface VaultCheck {
 export async function checkReportAgainstVault(
   db: Database.Database,
   reported: ComplianceReport,
-  vault: { vaultPath: string; passphrase: string },
+  vault: VaultAccess,
 ): Promise<VaultCheck> {
   const q = reported.query;
   const recomputed = await buildReportFromVaultOnThreads(db, {

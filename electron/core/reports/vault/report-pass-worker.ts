@@ -5,12 +5,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { ReportAccumulator, type AccumulatorOptions, type AccumulatorState } from '../../../../shared/reports/report-accumulator';
 import { openVault } from '../../vault/open-vault';
 import { passRange, type PassScope, type RangePass } from './vault-pass';
+import type { WorkerVaultAccess } from '../../vault/raw-key';
 
-export interface ReportPassWorkerInput {
-  vaultPath: string;
-  passphrase: string;
-  /** The derived key (raw-key.ts): opens without deriving it again. */
-  rawKey: string | null;
+export interface ReportPassWorkerInput extends WorkerVaultAccess {
   scope: PassScope;
   fromPos: number;
   toPos: number;

@@ -6,12 +6,9 @@ import type { HitsState } from './detect';
 import { scanRange } from './detect-period';
 import type { RulesConfig } from './rules-config';
 import type { ScanPeriod } from './scan-row';
+import type { WorkerVaultAccess } from '../../vault/raw-key';
 
-export interface DetectPeriodWorkerInput {
-  vaultPath: string;
-  passphrase: string;
-  /** The derived key (raw-key.ts): opens without deriving it again. */
-  rawKey: string | null;
+export interface DetectPeriodWorkerInput extends WorkerVaultAccess {
   config: RulesConfig;
   period: ScanPeriod;
   fromPos: number;
