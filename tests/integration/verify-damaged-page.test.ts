@@ -2,14 +2,11 @@
 // would): verify must fail with a finding that says where, on one thread and on two. On two threads
 // the records are read with SQLCipher's page MAC check off (verify's own hashes cover every byte it
 // reads), so the damage shows as the record it garbled; on one thread the MAC catches the page.
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openVault } from '../../electron/core/vault/open-vault';
-import { PASSPHRASE, spawnCli } from '../support/cli';
+import { spawnCli } from '../support/cli';
+import { damageRecordsPage } from '../support/damage';
 import { tempDir } from '../support/temp';
-
-const PAGE = 4096;
 
 describe('verify of a vault file damaged at rest', () => {
   it('fails and names where, on one thread and on two', async () => {
@@ -22,13 +19,7 @@ describe('verify of a vault file damaged at rest', () => {
     const intact = await spawnCli(['verify', vault], { AUDITDESK_PARALLEL_MIN_RECORDS: '1' });
     expect(intact.code, intact.stderr).toBe(0);
 
-    // Overwrite most of a leaf page of the records table (found with SQLite's dbstat), where records are.
-    const db = openVault(vault, PASSPHRASE, { readonly: true });
-    const page = db.prepare("SELECT pageno FROM dbstat WHERE name = 'records' AND pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET 20").pluck().get() as number;
-    db.close();
-    const fd = fs.openSync(vault, 'r+');
-    fs.writeSync(fd, Buffer.alloc(3000, 0xa5), 0, 3000, (page - 1) * PAGE + 1000);
-    fs.closeSync(fd);
+    damageRecordsPage(vault);
 
     for (const threads of ['100000000', '1']) {
       const damaged = await spawnCli(['verify', vault], { AUDITDESK_PARALLEL_MIN_RECORDS: threads });

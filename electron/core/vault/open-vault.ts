@@ -14,10 +14,10 @@ export interface OpenOptions {
   create?: boolean;
   readonly?: boolean;
   /**
-   * false skips SQLCipher's per-page HMAC check on reads (read-only connections only). Only `verify`
-   * asks for it: every byte it reads is then checked by its own SHA-256 (chains, leaves, the tree
-   * against signed checkpoints), which a page MAC cannot add to, and the MAC is most of the cost of
-   * reading a page (docs/vault.md, "Page MAC").
+   * false skips SQLCipher's per-page HMAC check on reads (read-only connections only). Only the
+   * readers of `verify` and of a report's pass ask for it: every byte they use is then checked by
+   * their own SHA-256 (chains, leaves, the tree against signed checkpoints), which a page MAC cannot
+   * add to, and the MAC is most of the cost of reading a page (docs/vault.md, "Page MAC").
    */
   pageMacCheck?: boolean;
   /**

@@ -148,7 +148,7 @@ export function verifyRange(
  * Rows as read, but a page SQLite cannot read (its page MAC failed, or its structure is broken) ends the
  * verification with the place it was found, not an "unexpected error": a damaged file is a finding.
  */
-function* namingDamage<T>(rows: Iterable<T>, lastRead: () => number): Generator<T> {
+export function* namingDamage<T>(rows: Iterable<T>, lastRead: () => number): Generator<T> {
   try {
     yield* rows;
   } catch (error) {

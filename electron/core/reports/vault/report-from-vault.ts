@@ -12,6 +12,7 @@ import type { ComplianceReport, ReportQuery, Signer } from '../../../../shared/r
 import { builtWorker } from '../../built-worker';
 import { UserError } from '../../errors';
 import { SYSTEM_TENANT } from '../../vault/integrity-violation';
+import { openVault } from '../../vault/open-vault';
 import type { ReportPassWorkerInput, ReportPassWorkerMessage } from './report-pass-worker';
 import { joinRanges, passRange, vaultPass, type RangePass } from './vault-pass';
 import { retentionDaysFor } from './vault-policies';
@@ -113,13 +114,22 @@ export async function buildReportFromVaultOnThreads(
   const scope = { tenants: query.tenants, from: query.from, to: query.to };
   const acc = new ReportAccumulator({ query, signer: req.signer, generatedAt: req.generatedAt });
   let theirs = 0;
+  const access = await forWorker(vault);
   const second = startWorker(script, {
-    ...(await forWorker(vault)), scope, accumulator: { query, signer: req.signer, generatedAt: req.generatedAt }, fromPos: split + 1, toPos: maxPos,
+    ...access, scope, accumulator: { query, signer: req.signer, generatedAt: req.generatedAt }, fromPos: split + 1, toPos: maxPos,
   }, (records) => (theirs = records));
   let first: RangePass;
   try {
-    first = passRange(db, scope, 1, split, acc, (records) => req.onProgress?.(records + theirs));
+    // This thread's half is read on a connection of its own, without the page MAC, as the worker's is.
+    const reader = openVault(access.vaultPath, access.passphrase, { readonly: true, pageMacCheck: false, rawKey: access.rawKey });
+    try {
+      first = passRange(reader, scope, 1, split, acc, (records) => req.onProgress?.(records + theirs));
+    } finally {
+      reader.close();
+    }
   } catch (error) {
+    // The worker's end no longer matters (and must not surface as an unhandled rejection).
+    second.done.catch(() => {});
     void second.worker.terminate();
     throw error;
   }

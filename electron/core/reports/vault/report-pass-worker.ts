@@ -21,7 +21,8 @@ export type ReportPassWorkerMessage =
 
 const input = workerData as ReportPassWorkerInput;
 try {
-  const db = openVault(input.vaultPath, input.passphrase, { readonly: true, rawKey: input.rawKey });
+  // Without the page MAC: the pass re-hashes every record it uses (docs/vault.md, "Page MAC").
+  const db = openVault(input.vaultPath, input.passphrase, { readonly: true, pageMacCheck: false, rawKey: input.rawKey });
   try {
     const acc = new ReportAccumulator(input.accumulator);
     const range = passRange(db, input.scope, input.fromPos, input.toPos, acc, (records) =>

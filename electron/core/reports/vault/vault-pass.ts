@@ -11,7 +11,8 @@
 // admitted out of seq order is checked again through its (tenant, seq) index, as verify does.
 //
 // A large vault is read as two ranges of positions on two threads (this one and report-pass-worker.ts),
-// since decrypting and reading the pages is most of the cost: each range checks the chain segments it
+// since decrypting and reading the pages is most of the cost (both on connections without the page
+// MAC: the pass re-hashes what it uses, docs/vault.md "Page MAC"): each range checks the chain segments it
 // holds and feeds its own accumulator; joinRanges then joins the segments end to end (any segment
 // that does not join cleanly sends its tenant to the (tenant, seq) check, so a break is named exactly
 // as one thread would name it) and the caller merges the accumulators.
@@ -25,7 +26,7 @@ import type { ReportAccumulator } from '../../../../shared/reports/report-accumu
 import type { ComplianceReport, EvidenceHashes } from '../../../../shared/reports/report-model';
 import type { ReportRecord } from '../../../../shared/reports/report-record';
 import { isTombstone } from '../../retention/tombstone';
-import { verifyTenantBySeq } from '../../vault/verify-range';
+import { namingDamage, verifyTenantBySeq } from '../../vault/verify-range';
 import { tsUtcBySqlite, tsUtcOf } from './ts-utc';
 
 // The period is compared in the vault's ts_utc form, exactly as the trail's filters and `auditdesk
@@ -64,6 +65,19 @@ export interface RangePass {
   hashes: string[];
 }
 
+/**
+ * The record's members; none when its text is not a JSON object (damaged: the pass reads without the
+ * page MAC on two threads). It then belongs to no tenant, and its chain names the gap it leaves.
+ */
+function parsed(canonical: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(canonical);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
 /** A bound of the period in the vault's ts_utc form ("YYYY-MM-DDTHH:MM:SS.sssZ"), to compare as text. */
 const utc = (iso: string) => new Date(iso).toISOString();
 
@@ -97,10 +111,12 @@ export function passRange(
   }]));
   const hashes: string[] = [];
   const tsUtcInSqlite = tsUtcBySqlite(db);
-  let seen = 0;
-  for (const row of db.prepare(SELECT_RANGE).iterate(fromPos, toPos) as Iterable<Row>) {
+  let seen = 0, lastPos = fromPos - 1;
+  const rows = db.prepare(SELECT_RANGE).iterate(fromPos, toPos) as Iterable<Row>;
+  for (const row of namingDamage(rows, () => lastPos)) {
+    lastPos = row.pos;
     if (onProgress && ++seen % 50_000 === 0) onProgress(seen);
-    const record = JSON.parse(row.canonical) as Record<string, unknown>;
+    const record = parsed(row.canonical);
     const chain = chains.get(record.tenant as string);
     if (!chain) continue;
     const seq = record.seq as number;
