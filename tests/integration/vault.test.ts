@@ -172,6 +172,19 @@ describe('migrations', () => {
     expect((await cli(['verify', vault])).code).toBe(0);
   });
 
+  it('that run when the command line opens an older vault are announced on stderr, once', async () => {
+    const dir = tempDir();
+    const vault = path.join(dir, 'old.vault');
+    openVault(vault, PASSPHRASE, { create: true, migrations: MIGRATIONS.slice(0, -1) }).close();
+    const records = writeFile(dir, 'a.ndjson', ndjson([logRecord({ id: 'u1' })]));
+    const latest = MIGRATIONS.at(-1)!;
+    const first = await cli(['import', vault, records]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toContain(`upgrading ${vault} to vault schema ${latest.version} (${latest.name})`);
+    const again = await cli(['import', vault, records]);
+    expect(again.stderr).not.toMatch(/upgrading/);
+  });
+
   it('every released migration is numbered 1, 2, 3 … without holes', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
   });

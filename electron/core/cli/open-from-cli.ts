@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { UserError } from '../errors';
 import { openVault, type OpenOptions } from '../vault/open-vault';
+import type { Migration } from '../vault/migrations/migration';
 import { deriveRawKey } from '../vault/raw-key';
 import type { ParsedArgs } from './command';
 import type { CliIo } from './io';
@@ -24,7 +25,12 @@ export async function openVaultWithPassphrase(
   const passphrase = await readPassphrase(io, args.values['passphrase-file'] as string | undefined);
   // Started before this thread's own (synchronous) derivation, so the thread pool does it alongside.
   const rawKey = options.forWorkers ? deriveRawKey(path, passphrase) : null;
-  return { db: openVault(path, passphrase, options), path, passphrase, rawKey };
+  return { db: openVault(path, passphrase, { onMigration: sayingUpgrade(io, path), ...options }), path, passphrase, rawKey };
+}
+
+/** Says on stderr which upgrade of the vault's schema is running: some take a minute at 1M records. */
+export function sayingUpgrade(io: CliIo, path: string): (migration: Migration) => void {
+  return (m) => io.stderr.write(`upgrading ${path} to vault schema ${m.version} (${m.name}); on a large vault this takes a while\n`);
 }
 
 export async function openVaultFromArgs(args: ParsedArgs, io: CliIo, options: OpenOptions = {}): Promise<Database.Database> {

@@ -20,11 +20,18 @@ export function refuseNewer(db: Database.Database, migrations: readonly Migratio
   }
 }
 
-export function migrate(db: Database.Database, migrations: readonly Migration[], vaultPath: string): void {
+/**
+ * @param onMigration told before each migration is applied: some rebuild indexes over every record
+ *   (a minute at 1M records), and whoever opened the vault should say why it is taking so long.
+ */
+export function migrate(
+  db: Database.Database, migrations: readonly Migration[], vaultPath: string, onMigration?: (migration: Migration) => void,
+): void {
   refuseNewer(db, migrations, vaultPath);
   const current = schemaVersion(db);
   for (const migration of migrations) {
     if (migration.version <= current) continue;
+    onMigration?.(migration);
     const apply = db.transaction(() => {
       db.exec(migration.up);
       const seed = db.prepare('INSERT OR IGNORE INTO settings(key, value) VALUES (?, ?)');

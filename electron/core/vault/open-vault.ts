@@ -27,6 +27,8 @@ export interface OpenOptions {
   rawKey?: string | null;
   /** For tests of the migration runner only. */
   migrations?: readonly Migration[];
+  /** Told before each migration this open applies (migrate.ts). */
+  onMigration?: (migration: Migration) => void;
   /**
    * Where the SQLite native module lives. Under `npm start` the Electron build sits in .electron-native/
    * (scripts/electron-native.mjs) and AUDITDESK_NATIVE_BINDING names it; elsewhere the default module.
@@ -68,7 +70,7 @@ export function openVault(path: string, passphrase: string, options: OpenOptions
       throw new UserError(`${path} is an encrypted SQLite database, but not an AuditDesk vault`);
     }
     if (options.readonly) refuseNewer(db, options.migrations ?? MIGRATIONS, path);
-    else migrate(db, options.migrations ?? MIGRATIONS, path);
+    else migrate(db, options.migrations ?? MIGRATIONS, path, options.onMigration);
     return db;
   } catch (error) {
     db.close();

@@ -14,6 +14,7 @@ import { registerRetentionSecrets } from '../../retention/retention-secrets';
 import { openVault } from '../../vault/open-vault';
 import { PASSPHRASE_FILE, type Command } from '../command';
 import { readPassphrase } from '../passphrase';
+import { sayingUpgrade } from '../open-from-cli';
 
 export interface ServeContext {
   served: ServeApp;
@@ -59,7 +60,7 @@ export const serveCommand: Command = {
     }
     const passphrase = await readPassphrase(io, args.values['passphrase-file'] as string | undefined);
     // Opening it here checks the passphrase before anything listens (exit 2 on a wrong one).
-    const db = openVault(vaultPath, passphrase);
+    const db = openVault(vaultPath, passphrase, { onMigration: sayingUpgrade(io, vaultPath) });
     // The collector commits on `db` hundreds of times a second: its WAL copies run on another thread.
     const walCheckpoints = startWalCheckpoints(db, { vaultPath, passphrase, nativeBinding: process.env.AUDITDESK_NATIVE_BINDING });
     // Archiving over the collector's `POST management/` needs the passphrase and the checkpoint signer.
