@@ -39,6 +39,25 @@ it('creates a key printed alone on stdout, stores only its hash, lists and revok
   expect(JSON.parse((await cli(['keys', 'list', vault, '--json'])).stdout)[0].revoked_at).toMatch(/^\d{4}-/);
 });
 
+it('records who created and who revoked a key in the chain, never the key, and verify still passes', async () => {
+  const vault = path.join(tempDir(), 'k.vault');
+  expect((await cli(['init', vault])).code).toBe(0);
+  const key = (await cli(['keys', 'create', vault, '--name', 'shipper', '--by', 'zoe'])).stdout.trim();
+  expect((await cli(['keys', 'revoke', vault, 'shipper', '--by', 'lukasz'])).code).toBe(0);
+  expect((await cli(['keys', 'revoke', vault, 'shipper', '--by', 'lukasz'])).code).toBe(0);
+
+  const db = openVault(vault, PASSPHRASE, { readonly: true });
+  const notes = db.prepare("SELECT canonical FROM records WHERE resource_type = 'api_key' ORDER BY pos").pluck().all() as string[];
+  db.close();
+  expect(notes.map((n) => JSON.parse(n))).toEqual([
+    expect.objectContaining({ tenant: 'auditdesk:system', user: 'zoe', operation: 'CREATE', resource_id: '1', new_data: expect.objectContaining({ name: 'shipper', prefix: key.slice(0, 10) }) }),
+    expect.objectContaining({ user: 'lukasz', operation: 'UPDATE', old_data: { name: 'shipper', revoked_at: null }, new_data: { name: 'shipper', revoked_at: expect.stringMatching(/^\d{4}-/) } }),
+  ]);
+  expect(notes.join('')).not.toContain(key);
+  expect(notes.join('')).not.toContain(createHash('sha256').update(key).digest('hex'));
+  expect((await cli(['verify', vault])).code).toBe(0);
+});
+
 it('explains its usage when the action is missing', async () => {
   const run = await cli(['keys']);
   expect(run.code).toBe(2);

@@ -112,7 +112,7 @@ describe('refusals', () => {
     const url = '/api/audit/audit-logs/';
     expect((await h.app.inject({ method: 'POST', url, payload })).statusCode).toBe(401);
     expect((await h.app.inject({ method: 'POST', url, payload, headers: { authorization: 'Bearer adk_wrong' } })).statusCode).toBe(401);
-    revokeApiKey(h.db, 'test-app');
+    revokeApiKey(h.db, 'test-app', 'tester');
     const revoked = await h.app.inject({ method: 'POST', url, payload, headers: h.auth });
     expect(revoked.statusCode).toBe(401);
     expect(revoked.json().error).toMatch(/revoked/);

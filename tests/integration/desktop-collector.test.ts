@@ -20,7 +20,7 @@ afterEach(async () => {
 describe('the desktop collector', () => {
   it('listens on 127.0.0.1 and stores what it acknowledges, only while the vault is unlocked', async () => {
     db = openVault(path.join(tempDir(), 'desk.vault'), PASSPHRASE, { create: true });
-    const key = createApiKey(db, 'app').key;
+    const key = createApiKey(db, 'app', 'tester').key;
     let unlocked: Database.Database | null = db;
     collector = await startDesktopCollector(() => unlocked, 0);
     expect(collector.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

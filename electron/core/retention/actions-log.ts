@@ -1,6 +1,7 @@
 // Every retention action and hold change is itself a record in the chain (issue 6): kind log, a
 // resource of type `retention` or `legal_hold`, in the tenant it concerns (a hold over every tenant is
-// noted in the vault's own tenant, auditdesk:system). Called inside the caller's transaction.
+// noted in the vault's own tenant, auditdesk:system). API keys' creation and revocation are noted the
+// same way (keys/api-keys.ts), in auditdesk:system. Called inside the caller's transaction.
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { JsonObject } from '../../../shared/canonical-json';
@@ -13,7 +14,7 @@ export interface ActionNote {
   tenant: string | null;
   user: string;
   operation: string;
-  resource_type: 'retention' | 'legal_hold';
+  resource_type: 'retention' | 'legal_hold' | 'api_key';
   resource_id: string;
   new_data: JsonObject;
   old_data?: JsonObject | null;

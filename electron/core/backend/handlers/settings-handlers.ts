@@ -41,7 +41,7 @@ export const settingsHandlers: HandlerMap = {
     if (!open.ok) return open;
     if (ctx.writing.busy) return fail('busy', 'an import is running; try again when it has finished');
     try {
-      return ok(createApiKey(open.db, body.name));
+      return ok(createApiKey(open.db, body.name, ctx.reviewer));
     } catch (error) {
       if (error instanceof UserError) return fail('failed', error.message);
       throw error;
@@ -52,7 +52,7 @@ export const settingsHandlers: HandlerMap = {
     if (!open.ok) return open;
     if (ctx.writing.busy) return fail('busy', 'an import is running; try again when it has finished');
     try {
-      return ok(revokeApiKey(open.db, String(body.id)));
+      return ok(revokeApiKey(open.db, String(body.id), ctx.reviewer));
     } catch (error) {
       if (error instanceof UserError) return fail('not_found', error.message);
       throw error;

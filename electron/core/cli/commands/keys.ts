@@ -7,15 +7,16 @@ import { openVault } from '../../vault/open-vault';
 import { JSON_FLAG, PASSPHRASE_FILE, type Command, type ParsedArgs } from '../command';
 import type { CliIo } from '../io';
 import { readPassphrase } from '../passphrase';
+import { cliActor } from './cli-actor';
 
 const USAGE =
-  'auditdesk keys create VAULT --name NAME | keys list VAULT [--json] | keys revoke VAULT NAME|ID';
+  'auditdesk keys create VAULT --name NAME [--by WHO] | keys list VAULT [--json] | keys revoke VAULT NAME|ID [--by WHO]';
 
 export const keysCommand: Command = {
   name: 'keys',
   usage: USAGE,
   summary: 'create, list or revoke collector API keys (a new key is printed once, alone on stdout)',
-  options: { ...PASSPHRASE_FILE, ...JSON_FLAG, name: { type: 'string' } },
+  options: { ...PASSPHRASE_FILE, ...JSON_FLAG, name: { type: 'string' }, by: { type: 'string' } },
   async run(args, io) {
     const [action, vaultPath, target] = args.positionals;
     if (!action || !['create', 'list', 'revoke'].includes(action)) throw new UserError(`say create, list or revoke\nusage: ${USAGE}`);
@@ -25,14 +26,14 @@ export const keysCommand: Command = {
     const db = openVault(vaultPath, await passphrase(args, io));
     try {
       if (action === 'create') {
-        const created = createApiKey(db, args.values.name as string);
+        const created = createApiKey(db, args.values.name as string, cliActor(args.values.by, io));
         io.stdout.write(`${created.key}\n`);
         io.stderr.write(`created API key ${created.name} (id ${created.id}); it is shown only now: store it safely\n`);
       } else if (action === 'list') {
         const keys = listApiKeys(db);
         io.stdout.write(args.values.json ? `${JSON.stringify(keys)}\n` : describeKeys(keys));
       } else {
-        const revoked = revokeApiKey(db, target!);
+        const revoked = revokeApiKey(db, target!, cliActor(args.values.by, io));
         io.stdout.write(`revoked ${revoked.name} (id ${revoked.id}) at ${revoked.revoked_at}\n`);
       }
       return 0;
