@@ -52,7 +52,8 @@ export async function verifyVault(db: Database.Database, options: VerifyVaultOpt
 
   const worker = builtWorker('verify-vault-worker');
   let ranges: RangeVerification[];
-  if (options.parallel && worker && total >= PARALLEL_FROM_RECORDS) {
+  // The halves split at a whole block of leaves: a vault of one block or less is one range.
+  if (options.parallel && worker && total >= PARALLEL_FROM_RECORDS && maxPos > BLOCK_LEAVES) {
     const split = Math.max(1, Math.round(maxPos / 2 / BLOCK_LEAVES)) * BLOCK_LEAVES;
     const done = [0, 0];
     const progress = (i: number) => (records: number) => {
