@@ -1,27 +1,13 @@
 // The real `auditdesk serve` process: the collector API is mounted beside the UI, writes commit to the
 // vault, and locking the vault in the UI turns writes away with 503 until it is unlocked again.
-import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import readline from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN, PASSPHRASE, spawnCli } from '../support/cli';
+import { spawnCli } from '../support/cli';
+import { startServe as serve, stopServe } from '../support/serve-process';
 import { logRecord } from '../support/records';
 import { tempDir } from '../support/temp';
 
-let child: ChildProcess | null = null;
-afterEach(() => {
-  child?.kill();
-  child = null;
-});
-
-async function serve(vault: string): Promise<URL> {
-  child = spawn(process.execPath, [BIN, 'serve', vault, '--port', '0'], { env: { ...process.env, AUDITDESK_PASSPHRASE: PASSPHRASE } });
-  const first = await new Promise<string>((resolve, reject) => {
-    readline.createInterface({ input: child!.stdout! }).once('line', resolve);
-    child!.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-  });
-  return new URL(first);
-}
+afterEach(stopServe);
 
 describe('auditdesk serve with the collector', () => {
   it('takes records with an API key, serves them back, and answers 503 while the UI has the vault locked', async () => {
@@ -45,9 +31,7 @@ describe('auditdesk serve with the collector', () => {
     expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
 
-    child!.kill();
-    await new Promise((resolve) => child!.once('exit', resolve));
-    child = null;
+    await stopServe();
     const verified = await spawnCli(['verify', vault, '--json']);
     expect(verified.code).toBe(0);
     const chains = JSON.parse(verified.stdout).chains;
@@ -67,9 +51,7 @@ describe('collector batches and the ledger', () => {
       const body = Array.from({ length: 5 }, (_, i) => JSON.stringify(logRecord({ id: `b${batch}-${i}` }))).join('\n');
       expect((await fetch(new URL('/api/audit/ingest', url), { method: 'POST', headers: auth, body })).status).toBe(201);
     }
-    child!.kill();
-    await new Promise((resolve) => child!.once('exit', resolve));
-    child = null;
+    await stopServe();
     const verified = JSON.parse((await spawnCli(['verify', vault, '--json'])).stdout);
     expect(verified.ok).toBe(true);
     expect(verified.ledger.checkpoints).toBeGreaterThanOrEqual(3);

@@ -1,5 +1,6 @@
-// The vault the review UI works on, and whether it is unlocked. Locking closes the connection and
-// forgets the passphrase: nothing of the vault stays readable in this process.
+// The vault the review UI works on, and whether it is unlocked. While unlocked it also keeps what worker
+// threads need to open the vault again (verify and reports read a large vault on two threads). Locking
+// closes the connection and forgets both: nothing of the vault stays readable in this process.
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
@@ -7,6 +8,7 @@ import type { NoteSigner } from '../../../shared/ledger';
 import { registerSigner } from '../ledger/signer-registry';
 import { createSigningKey, loadSigner, signingKeyPath } from '../ledger/signing-key';
 import { openVault } from '../vault/open-vault';
+import { deriveRawKey, type VaultAccess } from '../vault/raw-key';
 
 /**
  * Where the unlocked vault's checkpoint signer comes from: by default its key file, opened with the
@@ -17,6 +19,7 @@ export type SignerSource = (vaultPath: string, passphrase: string, db: Database.
 export class VaultSession {
   private db: Database.Database | null = null;
   private vaultPath: string | null;
+  private access: VaultAccess | null = null;
 
   constructor(
     vaultPath: string | null,
@@ -42,6 +45,11 @@ export class VaultSession {
     return this.db !== null;
   }
 
+  /** For worker threads that open the unlocked vault again (raw-key.ts); null while locked. */
+  get workerAccess(): VaultAccess | null {
+    return this.access;
+  }
+
   /** The open vault; callers check `unlocked` first (handlers do it through `requireDb`). */
   get connection(): Database.Database | null {
     return this.db;
@@ -65,6 +73,8 @@ export class VaultSession {
     this.lock();
     this.db = db;
     this.vaultPath = vaultPath;
+    // Derived on the thread pool now, so that the first verify or report does not wait for it.
+    this.access = { vaultPath, passphrase, rawKey: deriveRawKey(vaultPath, passphrase) };
   }
 
   /** Switches to another vault (desktop): the current one is locked, the new one waits for its passphrase. */
@@ -74,6 +84,7 @@ export class VaultSession {
   }
 
   lock(): void {
+    this.access = null;
     if (this.db) {
       try {
         this.db.close();

@@ -14,7 +14,8 @@ import { createIdentity } from '../../reports/signing/create-identity';
 import { readIdentity } from '../../reports/signing/read-identity';
 import { recordReportExport } from '../../reports/vault/record-report-export';
 import { reportCheckpoint } from '../../reports/vault/report-checkpoint';
-import { buildReportFromVault, vaultTenants } from '../../reports/vault/report-from-vault';
+import { buildReportFromVault, buildReportFromVaultOnThreads, vaultTenants } from '../../reports/vault/report-from-vault';
+import type { VaultAccess } from '../../vault/raw-key';
 import { requireDb, type HandlerMap } from '../context';
 
 /** Rows per table in the preview: the numbers are complete, the lists are a glimpse. */
@@ -30,7 +31,8 @@ function period(scope: ReportScope): { from: string; to: string } | string {
   return { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
 }
 
-function build(db: Database.Database, scope: ReportScope, signer: Signer, rowLimit?: number): Result<ComplianceReport> {
+/** The report for `scope`; on two threads for a large vault when the session can open it again (as the CLI does). */
+async function build(db: Database.Database, access: VaultAccess | null, scope: ReportScope, signer: Signer, rowLimit?: number): Promise<Result<ComplianceReport>> {
   const when = period(scope);
   if (typeof when === 'string') return fail('bad_request', when);
   const known = new Set(vaultTenants(db));
@@ -38,9 +40,8 @@ function build(db: Database.Database, scope: ReportScope, signer: Signer, rowLim
   if (unknown.length) return fail('bad_request', `no such tenant in the vault: ${unknown.join(', ')}`);
   if (known.size === 0) return fail('failed', 'the vault has no records to report on yet');
   const generatedAt = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-  return ok(buildReportFromVault(db, {
-    framework: scope.framework, ...when, tenants: scope.tenants, generatedAt, signer, rowLimit, checkpoint: reportCheckpoint(db),
-  }));
+  const request = { framework: scope.framework, ...when, tenants: scope.tenants, generatedAt, signer, rowLimit, checkpoint: reportCheckpoint(db) };
+  return ok(access ? await buildReportFromVaultOnThreads(db, request, access) : buildReportFromVault(db, request));
 }
 
 function download(fileName: string, mime: string, bytes: Uint8Array): Download {
@@ -57,10 +58,10 @@ export const reportsHandlers: HandlerMap = {
     if (!open.ok) return open;
     return ok({ frameworks: [...FRAMEWORKS], tenants: vaultTenants(open.db) });
   },
-  'reports.preview': (ctx, scope) => {
+  'reports.preview': async (ctx, scope) => {
     const open = requireDb(ctx);
     if (!open.ok) return open;
-    return build(open.db, scope, PREVIEW_SIGNER, PREVIEW_ROWS);
+    return build(open.db, ctx.session.workerAccess, scope, PREVIEW_SIGNER, PREVIEW_ROWS);
   },
   'reports.save': async (ctx, body) => {
     const open = requireDb(ctx);
@@ -86,7 +87,7 @@ export const reportsHandlers: HandlerMap = {
       return fail('failed', `the identity cannot be opened: ${(error as Error).message}`);
     }
     const signer: Signer = { name: who.name || who.email, email: who.email, organisation: who.organisation };
-    const built = build(open.db, body, signer);
+    const built = await build(open.db, ctx.session.workerAccess, body, signer);
     if (!built.ok) return built;
     const report = built.value;
     const bytes = await reportBytes(report, body.format, { p12, passphrase: id.passphrase });
