@@ -19,6 +19,7 @@ export default defineConfig({
           'wal-checkpoint-worker': resolve(__dirname, 'electron/core/vault/wal-checkpoint-worker.ts'),
           'report-pass-worker': resolve(__dirname, 'electron/core/reports/vault/report-pass-worker.ts'),
           'detect-period-worker': resolve(__dirname, 'electron/core/violations/detection/detect-period-worker.ts'),
+          'retention-preview-worker': resolve(__dirname, 'electron/core/retention/preview-worker.ts'),
         },
       },
     },

@@ -1,4 +1,5 @@
-// The UI reads a large vault on two threads, as the command line does: the session keeps what a
+// The UI reads a large vault on two threads, as the command line does, and previews retention on a
+// worker thread so that its other requests are answered meanwhile: the session keeps what a
 // worker needs to open the vault again (the derived key) while it is unlocked. The report preview and
 // the integrity screen's verify must give exactly what one thread gives. The built `serve` runs it
 // (worker threads exist only in the built engine); AUDITDESK_PARALLEL_MIN_RECORDS sets how large
@@ -42,5 +43,23 @@ describe('serve on two threads', () => {
     expect(two.report).toEqual(one.report);
     expect(two.ledger).toMatchObject({ ok: true });
     expect(two.ledger).toEqual(one.ledger);
+  });
+
+  it("previews retention on a worker thread, with the command line's dry run's counts", async () => {
+    const dir = tempDir();
+    const vault = path.join(dir, 'v.vault');
+    const input = path.join(dir, 'in.ndjson');
+    await spawnCli(['init', vault]);
+    await spawnCli(['generate', input, '--records', '2000']);
+    expect((await spawnCli(['import', vault, input])).code).toBe(0);
+    const cli = JSON.parse((await spawnCli(['retention', vault, '--dry-run', '--json'])).stdout);
+    const url = await startServe(vault);
+    const preview = await callUi(url, 'retention.preview', {});
+    expect(preview.ok, JSON.stringify(preview.error)).toBe(true);
+    const value = preview.value as typeof cli;
+    expect(value.archive.count).toBeGreaterThan(0);
+    expect({ archive: value.archive.count, purge: value.purge.count, byTenant: value.purge.by_tenant })
+      .toEqual({ archive: cli.archive.count, purge: cli.purge.count, byTenant: cli.purge.by_tenant });
+    expect(value.archive.records.map((r: { pos: number }) => r.pos)).toEqual(cli.archive.records.slice(0, 200).map((r: { pos: number }) => r.pos));
   });
 });

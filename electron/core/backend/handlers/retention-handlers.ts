@@ -1,14 +1,19 @@
 // The Retention screen's routes: the policies, a dry-run preview, legal holds, and the history of
-// retention actions. The preview is runRetention with dryRun (it changes nothing); holds go through
-// addHold/releaseHold, which record themselves in the chain. This door never archives or purges: a
-// real run needs the signing key and is the CLI's (`auditdesk retention`).
+// retention actions. The preview is runRetention with dryRun (it changes nothing), on a worker thread
+// when it can be; holds go through addHold/releaseHold, which record themselves in the chain. This
+// door never archives or purges: a real run needs the signing key and is the CLI's (`auditdesk
+// retention`).
 import type Database from 'better-sqlite3';
 import { fail, ok } from '../../../../shared/api/result';
 import type { RetentionAction } from '../../../../shared/api/retention';
 import { UserError } from '../../errors';
 import { addHold, listHolds, releaseHold } from '../../retention/holds';
 import { readPolicy, type RetentionPolicy } from '../../retention/policy';
-import { runRetention } from '../../retention/run-retention';
+import type { PreviewWorkerInput } from '../../retention/preview-worker';
+import { runRetention, type RetentionReport } from '../../retention/run-retention';
+import { builtWorker } from '../../built-worker';
+import { forWorker, type VaultAccess } from '../../vault/raw-key';
+import { callWorker } from '../../worker-call';
 import { requireDb, type HandlerMap } from '../context';
 
 /** Records listed per step in a preview: enough to check, not a million rows across the boundary. */
@@ -30,12 +35,12 @@ export const retentionHandlers: HandlerMap = {
     }
     return ok({ policy, policy_error: policyError, holds: listHolds(open.db), actions: retentionActions(open.db) });
   },
-  'retention.preview': (ctx, body) => {
+  'retention.preview': async (ctx, body) => {
     const open = requireDb(ctx);
     if (!open.ok) return open;
     const listLimit = body.list_limit ?? PREVIEW_LIST;
     try {
-      const report = runRetention(open.db, { dryRun: true, by: ctx.reviewer, listLimit, vacuum: false });
+      const report = await dryRun(open.db, ctx.session.workerAccess, ctx.reviewer, listLimit);
       return ok({
         as_of: report.as_of,
         policy: report.policy,
@@ -75,6 +80,17 @@ export const retentionHandlers: HandlerMap = {
     }
   },
 };
+
+/**
+ * The dry run, on a worker thread when the built engine has one and the session can open the vault
+ * again (preview-worker.ts), so that the UI's other requests are answered meanwhile; else here.
+ */
+async function dryRun(db: Database.Database, access: VaultAccess | null, by: string, listLimit: number): Promise<RetentionReport> {
+  const script = access ? builtWorker('retention-preview-worker') : null;
+  if (!access || !script) return runRetention(db, { dryRun: true, by, listLimit, vacuum: false });
+  const input: PreviewWorkerInput = { ...(await forWorker(access)), by, listLimit };
+  return callWorker<RetentionReport>(script, input);
+}
 
 function withCount(db: Database.Database, id: number) {
   return listHolds(db).find((h) => h.id === id)!;
