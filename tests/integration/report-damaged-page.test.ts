@@ -8,18 +8,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnCli } from '../support/cli';
 import { damageRecordsPage } from '../support/damage';
-import { tempDir } from '../support/temp';
+import { generatedVault } from '../support/generated-vault';
 
 describe('a report over a vault file damaged at rest', () => {
   it('names the break or the position, on one thread and on two, and never fails without saying where', async () => {
-    const dir = tempDir();
-    const vault = path.join(dir, 'v.vault');
-    const input = path.join(dir, 'in.ndjson');
+    const { dir, vault } = await generatedVault(5000);
     const identity = path.join(dir, 'auditor.p12');
     const env = { AUDITDESK_IDENTITY_PASSPHRASE: 'identity pass' };
-    await spawnCli(['init', vault]);
-    await spawnCli(['generate', input, '--records', '5000']);
-    expect((await spawnCli(['import', vault, input])).code).toBe(0);
     const report = (out: string, threads: string) => spawnCli(['report', vault, '--framework', 'SOX', '--from', '2000-01-01',
       '--to', '2100-01-01', '--out', path.join(dir, out), '--identity', identity], { ...env, AUDITDESK_PARALLEL_MIN_RECORDS: threads });
     const intact = await spawnCli(['report', vault, '--framework', 'SOX', '--from', '2000-01-01', '--to', '2100-01-01',

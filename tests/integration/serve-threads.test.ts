@@ -4,11 +4,10 @@
 // the integrity screen's verify must give exactly what one thread gives. The built `serve` runs it
 // (worker threads exist only in the built engine); AUDITDESK_PARALLEL_MIN_RECORDS sets how large
 // "large" is.
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawnCli } from '../support/cli';
 import { callUi, startServe, stopServe } from '../support/serve-process';
-import { tempDir } from '../support/temp';
+import { generatedVault } from '../support/generated-vault';
 
 afterEach(stopServe);
 
@@ -29,12 +28,7 @@ async function previewAndVerify(vault: string, parallelFrom: string) {
 
 describe('serve on two threads', () => {
   it('previews a report and verifies the vault with the same results as on one thread', async () => {
-    const dir = tempDir();
-    const vault = path.join(dir, 'v.vault');
-    const input = path.join(dir, 'in.ndjson');
-    await spawnCli(['init', vault]);
-    await spawnCli(['generate', input, '--records', '3000']);
-    expect((await spawnCli(['import', vault, input])).code).toBe(0);
+    const { vault } = await generatedVault(3000);
 
     const two = await previewAndVerify(vault, '1');
     const one = await previewAndVerify(vault, '100000000');
@@ -46,12 +40,7 @@ describe('serve on two threads', () => {
   });
 
   it("previews retention on a worker thread, with the command line's dry run's counts", async () => {
-    const dir = tempDir();
-    const vault = path.join(dir, 'v.vault');
-    const input = path.join(dir, 'in.ndjson');
-    await spawnCli(['init', vault]);
-    await spawnCli(['generate', input, '--records', '2000']);
-    expect((await spawnCli(['import', vault, input])).code).toBe(0);
+    const { vault } = await generatedVault(2000);
     const cli = JSON.parse((await spawnCli(['retention', vault, '--dry-run', '--json'])).stdout);
     const url = await startServe(vault);
     const preview = await callUi(url, 'retention.preview', {});

@@ -2,20 +2,14 @@
 // would): verify must fail with a finding that says where, on one thread and on two. On two threads
 // the records are read with SQLCipher's page MAC check off (verify's own hashes cover every byte it
 // reads), so the damage shows as the record it garbled; on one thread the MAC catches the page.
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnCli } from '../support/cli';
 import { damageRecordsPage } from '../support/damage';
-import { tempDir } from '../support/temp';
+import { generatedVault } from '../support/generated-vault';
 
 describe('verify of a vault file damaged at rest', () => {
   it('fails and names where, on one thread and on two', async () => {
-    const dir = tempDir();
-    const vault = path.join(dir, 'v.vault');
-    const input = path.join(dir, 'in.ndjson');
-    await spawnCli(['init', vault]);
-    await spawnCli(['generate', input, '--records', '5000']);
-    expect((await spawnCli(['import', vault, input])).code).toBe(0);
+    const { vault } = await generatedVault(5000);
     const intact = await spawnCli(['verify', vault], { AUDITDESK_PARALLEL_MIN_RECORDS: '1' });
     expect(intact.code, intact.stderr).toBe(0);
 
