@@ -50,7 +50,7 @@ it('records who created and who revoked a key in the chain, never the key, and v
   const notes = db.prepare("SELECT canonical FROM records WHERE resource_type = 'api_key' ORDER BY pos").pluck().all() as string[];
   db.close();
   expect(notes.map((n) => JSON.parse(n))).toEqual([
-    expect.objectContaining({ tenant: 'auditdesk:system', user: 'zoe', operation: 'CREATE', resource_id: '1', new_data: expect.objectContaining({ name: 'shipper', prefix: key.slice(0, 10) }) }),
+    expect.objectContaining({ tenant: 'auditdesk:system', user: 'zoe', operation: 'CREATE', resource_id: '1', resource_name: 'API key shipper', new_data: expect.objectContaining({ name: 'shipper', prefix: key.slice(0, 10) }) }),
     expect.objectContaining({ user: 'lukasz', operation: 'UPDATE', old_data: { name: 'shipper', revoked_at: null }, new_data: { name: 'shipper', revoked_at: expect.stringMatching(/^\d{4}-/) } }),
   ]);
   expect(notes.join('')).not.toContain(key);

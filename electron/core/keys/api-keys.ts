@@ -49,7 +49,7 @@ export function createApiKey(db: Database.Database, name: string, by: string, no
         .run(name, prefix, hashKey(key), created_at).lastInsertRowid,
     );
     // The name and the prefix, never the key or its hash.
-    noteActions(db, [{ tenant: null, user: by, operation: 'CREATE', resource_type: 'api_key', resource_id: String(id), new_data: { name, prefix, created_at } }]);
+    noteActions(db, [{ tenant: null, user: by, operation: 'CREATE', resource_type: 'api_key', resource_id: String(id), resource_name: `API key ${name}`, new_data: { name, prefix, created_at } }]);
     return { id, name, prefix, created_at, revoked_at: null, last_used_at: null, key };
   })();
 }
@@ -67,7 +67,7 @@ export function revokeApiKey(db: Database.Database, nameOrId: string, by: string
     db.transaction(() => {
       db.prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ?').run(revoked_at, found.id);
       noteActions(db, [{
-        tenant: null, user: by, operation: 'UPDATE', resource_type: 'api_key', resource_id: String(found.id),
+        tenant: null, user: by, operation: 'UPDATE', resource_type: 'api_key', resource_id: String(found.id), resource_name: `API key ${found.name}`,
         old_data: { name: found.name, revoked_at: null }, new_data: { name: found.name, revoked_at },
       }]);
     })();

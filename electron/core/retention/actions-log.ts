@@ -16,6 +16,8 @@ export interface ActionNote {
   operation: string;
   resource_type: 'retention' | 'legal_hold' | 'api_key';
   resource_id: string;
+  /** What the trail shows for the resource (an API key's id alone says little). */
+  resource_name?: string;
   new_data: JsonObject;
   old_data?: JsonObject | null;
 }
@@ -36,6 +38,7 @@ export function noteActions(db: Database.Database, notes: ActionNote[]): Array<{
       operation: note.operation,
       resource_type: note.resource_type,
       resource_id: note.resource_id,
+      ...(note.resource_name ? { resource_name: note.resource_name } : {}),
       old_data: note.old_data ?? null,
       new_data: note.new_data,
       changed_fields: Object.keys(note.new_data),

@@ -18,7 +18,7 @@ export function KeysPanel({ keys, onChanged }: { keys: ApiKey[]; onChanged(): vo
   return (
     <section className="panel" aria-labelledby="keys-title">
       <h2 id="keys-title">Collector API keys</h2>
-      <p className="hint">Applications and log shippers send records with a key. The vault stores only each key's hash.</p>
+      <p className="hint">Applications and log shippers send records with a key. The vault stores only each key's hash; creating and revoking a key is recorded in its chain.</p>
       {created ? <NewKeyNotice created={created} onDismiss={() => setCreated(null)} /> : null}
       {keys.length === 0 ? (
         <Empty title="No API key yet.">Create one below to let an application send records.</Empty>
