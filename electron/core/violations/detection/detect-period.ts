@@ -1,6 +1,6 @@
 // Detection on demand over a period (`auditdesk violations detect`): the rules run over the records
 // scanned in admission order, then what they found is raised (detect.ts). Reading the vault is most
-// of the cost (decrypting pages, reading each record's members), so a large vault is read as two
+// of the cost (decrypting pages, parsing each record), so a large vault is read as two
 // halves on two worker threads, each with its own read-only connection, and their findings joined in
 // order: the violations are exactly those of one scan.
 import { Worker } from 'node:worker_threads';
@@ -10,7 +10,7 @@ import { UserError } from '../../errors';
 import { DetectionHits, type DetectResult, type HitsState } from './detect';
 import { Rules } from './rules';
 import { readRulesConfig, type RulesConfig } from './rules-config';
-import { registerScanFunctions, scanSql, type ScanPeriod, type ScanRow } from './scan-row';
+import { scanRows, type ScanPeriod } from './scan-row';
 import type { DetectPeriodWorkerInput, DetectPeriodWorkerMessage } from './detect-period-worker';
 import { forWorker, type VaultAccess } from '../../vault/raw-key';
 
@@ -53,10 +53,8 @@ export async function detectPeriod(
 
 /** Runs the rules over the records at positions [fromPos, toPos] whose time is in the period. */
 export function scanRange(db: Database.Database, config: RulesConfig, period: ScanPeriod, fromPos: number, toPos: number): DetectionHits {
-  registerScanFunctions(db, config);
-  const { sql, params } = scanSql(config, period);
   const hits = new DetectionHits(new Rules(config));
-  for (const row of db.prepare(sql).iterate(...params, fromPos, toPos) as Iterable<ScanRow>) hits.add(row);
+  for (const row of scanRows(db, config, period, fromPos, toPos)) hits.add(row);
   return hits;
 }
 
