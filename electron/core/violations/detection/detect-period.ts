@@ -12,6 +12,7 @@ import { Rules } from './rules';
 import { readRulesConfig, type RulesConfig } from './rules-config';
 import { scanRows, type ScanPeriod } from './scan-row';
 import type { DetectPeriodWorkerInput, DetectPeriodWorkerMessage } from './detect-period-worker';
+import { rollbackJournalIfAlone } from '../../vault/lone-writer-journal';
 import { forWorker, type VaultAccess } from '../../vault/raw-key';
 
 /** Below this many records one thread is quicker than starting two (as for verify). */
@@ -20,6 +21,13 @@ const PARALLEL_FROM_RECORDS = Number(process.env.AUDITDESK_PARALLEL_MIN_RECORDS 
 export interface DetectPeriodOptions {
   /** With these, large vaults are read on two worker threads. */
   parallel?: VaultAccess;
+  /**
+   * Raise through a rollback journal when no other connection has the vault open (the CLI): in WAL
+   * mode every page the raise changes went through the cipher three times (into the -wal, then out of
+   * it and into the vault at the checkpoint), with a journal twice (lone-writer-journal.ts). Other
+   * processes cannot open the vault during the raise (a few seconds for a million records).
+   */
+  rollbackJournalIfAlone?: boolean;
 }
 
 /** Detection on demand over records whose time is in [from, to) (RFC 3339 or YYYY-MM-DD). */
@@ -48,7 +56,13 @@ export async function detectPeriod(
   } else {
     hits = scanRange(db, config, scan, 1, maxPos);
   }
-  return hits.raise(db);
+  // The workers have closed their connections: a lone CLI finds the vault alone and writes each page once.
+  const backToWal = options.rollbackJournalIfAlone ? rollbackJournalIfAlone(db) : () => {};
+  try {
+    return hits.raise(db);
+  } finally {
+    backToWal();
+  }
 }
 
 /** Runs the rules over the records at positions [fromPos, toPos] whose time is in the period. */
