@@ -2,15 +2,23 @@
 // (scan-row.ts); the values it computes must be SQLite's own, or it would keep other records.
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../shared/canonical-json';
 import { atLeast, extracted, utcTimeOf } from '../../electron/core/violations/detection/sqlite-values';
 
 describe("detection's copies of SQLite's values", () => {
   const db = new Database(':memory:');
 
   it('a member is what json_extract gives for it', () => {
-    const members = ['text', '', 0, 42, -1.5, 1e21, true, false, null, ['role', 'x'], { a: [1, 'b'], c: null }, [], {}];
+    const members = [
+      'text', '', 'é "quoted"\n', 0, 42, -1.5, 1e21, true, false, null, ['role', 'x'], ['a', { z: 1, b: 2 }], { a: [1, 'b'], c: null },
+      { 10: 'AccessDenied', 9: 'x' }, [], {},
+    ];
     const sqlite = db.prepare("SELECT json_extract(?, '$.m')").pluck();
-    for (const m of members) expect(extracted(m), JSON.stringify(m)).toEqual(sqlite.get(JSON.stringify({ m })));
+    // The vault stores canonical text; the member is read back from it, as detection does.
+    for (const m of members) {
+      const stored = canonicalJson({ m });
+      expect(extracted((JSON.parse(stored) as { m: unknown }).m), stored).toEqual(sqlite.get(stored));
+    }
     expect(extracted(undefined)).toEqual(sqlite.get('{}'));
   });
 

@@ -39,7 +39,8 @@ export interface ScanPeriod {
   whole: boolean;
 }
 
-type Record = { readonly [member: string]: unknown };
+/** A parsed record's top-level members. */
+type Members = { readonly [member: string]: unknown };
 
 /** Records the vault writes about its own cases, holds and retention are never raised on. */
 const OWN_RESOURCES = new Set(['audit_violation', 'legal_hold', 'retention']);
@@ -91,7 +92,7 @@ export function* scanRows(db: Database.Database, config: RulesConfig, period: Sc
   }
 }
 
-function parsed(pos: number, canonical: string): Record {
+function parsed(pos: number, canonical: string): Members {
   let value: unknown;
   try {
     value = JSON.parse(canonical);
@@ -99,15 +100,15 @@ function parsed(pos: number, canonical: string): Record {
     throw new UserError(`the record at vault position ${pos} is not JSON: the vault was altered outside AuditDesk`);
   }
   // json_extract of a member of anything but an object is NULL.
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record) : {};
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Members) : {};
 }
 
 /**
  * Whether some enabled rule could match the record: one term per rule, as the SQL prefilter had them.
  * Tested in the order most records pass first (the classification term), so most stop at one test.
  */
-function prefilter(config: RulesConfig): (record: Record, kind: SqlValue, resourceType: SqlValue) => boolean {
-  const terms: Array<(record: Record, kind: SqlValue, resourceType: SqlValue) => boolean> = [];
+function prefilter(config: RulesConfig): (record: Members, kind: SqlValue, resourceType: SqlValue) => boolean {
+  const terms: Array<(record: Members, kind: SqlValue, resourceType: SqlValue) => boolean> = [];
   const policy = config.POLICY_VIOLATION;
   if (policy.enabled && (policy.classifications.length || policy.include_sensitive)) {
     const levels = new Set<SqlValue>(policy.classifications);

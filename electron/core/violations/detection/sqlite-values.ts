@@ -4,12 +4,13 @@
 // and comparisons here must stay SQLite's, or detection would keep other records than the SQL it
 // replaces did.
 import type Database from 'better-sqlite3';
+import { canonicalJson } from '../../../../shared/canonical-json';
 
 export type SqlValue = string | number | null;
 
 /**
  * A member as json_extract(canonical, '$.name') gives it: JSON null or absent as NULL, true and false
- * as 1 and 0, an object or array as its JSON text (the canonical text is minified, so that is its own text).
+ * as 1 and 0, an object or array as its text within the stored text, which is canonical (RFC 8785).
  */
 export function extracted(value: unknown): SqlValue {
   switch (typeof value) {
@@ -19,7 +20,10 @@ export function extracted(value: unknown): SqlValue {
     case 'boolean':
       return value ? 1 : 0;
     case 'object':
-      return value === null ? null : JSON.stringify(value);
+      if (value === null) return null;
+      // JSON.stringify gives an array of strings (changed_fields, the common case) its canonical
+      // text; an object's keys it would not always sort as RFC 8785 does ("10" before "9").
+      return Array.isArray(value) && value.every((v) => typeof v === 'string') ? JSON.stringify(value) : canonicalJson(value);
     default:
       return null;
   }
