@@ -93,7 +93,9 @@ export const violationsCommand: Command = {
         return outcomes.every((o) => o.ok) ? 0 : 2;
       }
       if (action === 'detect') {
-        const result = await detectPeriod(db, { from: str('from'), to: str('to') }, { parallel: { vaultPath: path, passphrase, rawKey } });
+        const result = await detectPeriod(db, { from: str('from'), to: str('to') }, {
+          parallel: { vaultPath: path, passphrase, rawKey }, rollbackJournalIfAlone: true,
+        });
         if (json) io.stdout.write(`${JSON.stringify(result)}\n`);
         else {
           const raised = Object.entries(result.raised).map(([rule, n]) => `${n} ${rule}`).join(', ') || 'none';

@@ -20,12 +20,14 @@ export type DetectPeriodWorkerMessage = { type: 'done'; hits: HitsState } | { ty
 const input = workerData as DetectPeriodWorkerInput;
 try {
   const db = openVault(input.vaultPath, input.passphrase, { readonly: true, rawKey: input.rawKey });
+  let hits: HitsState;
   try {
-    const hits = scanRange(db, input.config, input.period, input.fromPos, input.toPos).state();
-    parentPort!.postMessage({ type: 'done', hits } satisfies DetectPeriodWorkerMessage);
+    hits = scanRange(db, input.config, input.period, input.fromPos, input.toPos).state();
   } finally {
+    // Closed before answering: the main thread then finds the vault alone for its write (detect-period.ts).
     db.close();
   }
+  parentPort!.postMessage({ type: 'done', hits } satisfies DetectPeriodWorkerMessage);
 } catch (error) {
   parentPort!.postMessage({ type: 'error', message: (error as Error).message } satisfies DetectPeriodWorkerMessage);
 }

@@ -1,6 +1,6 @@
 // Detection on demand over a period (`auditdesk violations detect`): the rules run over the records
 // scanned in admission order, then what they found is raised (detect.ts). Reading the vault is most
-// of the cost (decrypting pages, reading each record's members), so a large vault is read as two
+// of the cost (decrypting pages, parsing each record), so a large vault is read as two
 // halves on two worker threads, each with its own read-only connection, and their findings joined in
 // order: the violations are exactly those of one scan.
 import { Worker } from 'node:worker_threads';
@@ -10,8 +10,9 @@ import { UserError } from '../../errors';
 import { DetectionHits, type DetectResult, type HitsState } from './detect';
 import { Rules } from './rules';
 import { readRulesConfig, type RulesConfig } from './rules-config';
-import { registerScanFunctions, scanSql, type ScanPeriod, type ScanRow } from './scan-row';
+import { scanRows, type ScanPeriod } from './scan-row';
 import type { DetectPeriodWorkerInput, DetectPeriodWorkerMessage } from './detect-period-worker';
+import { rollbackJournalIfAlone } from '../../vault/lone-writer-journal';
 import { forWorker, type VaultAccess } from '../../vault/raw-key';
 
 /** Below this many records one thread is quicker than starting two (as for verify). */
@@ -20,6 +21,13 @@ const PARALLEL_FROM_RECORDS = Number(process.env.AUDITDESK_PARALLEL_MIN_RECORDS 
 export interface DetectPeriodOptions {
   /** With these, large vaults are read on two worker threads. */
   parallel?: VaultAccess;
+  /**
+   * Raise through a rollback journal when no other connection has the vault open (the CLI): in WAL
+   * mode every page the raise changes went through the cipher three times (into the -wal, then out of
+   * it and into the vault at the checkpoint), with a journal twice (lone-writer-journal.ts). Other
+   * processes cannot open the vault during the raise (a few seconds for a million records).
+   */
+  rollbackJournalIfAlone?: boolean;
 }
 
 /** Detection on demand over records whose time is in [from, to) (RFC 3339 or YYYY-MM-DD). */
@@ -48,15 +56,19 @@ export async function detectPeriod(
   } else {
     hits = scanRange(db, config, scan, 1, maxPos);
   }
-  return hits.raise(db);
+  // The workers have closed their connections: a lone CLI finds the vault alone and writes each page once.
+  const backToWal = options.rollbackJournalIfAlone ? rollbackJournalIfAlone(db) : () => {};
+  try {
+    return hits.raise(db);
+  } finally {
+    backToWal();
+  }
 }
 
 /** Runs the rules over the records at positions [fromPos, toPos] whose time is in the period. */
 export function scanRange(db: Database.Database, config: RulesConfig, period: ScanPeriod, fromPos: number, toPos: number): DetectionHits {
-  registerScanFunctions(db, config);
-  const { sql, params } = scanSql(config, period);
   const hits = new DetectionHits(new Rules(config));
-  for (const row of db.prepare(sql).iterate(...params, fromPos, toPos) as Iterable<ScanRow>) hits.add(row);
+  for (const row of scanRows(db, config, period, fromPos, toPos)) hits.add(row);
   return hits;
 }
 

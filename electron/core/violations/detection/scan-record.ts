@@ -1,6 +1,6 @@
 // The detection rules' view of a record (ScanRow) built from the record itself while an import
 // prepares it, so that detection at ingest needs no second read of the vault. The conditions mirror
-// scanSql's prefilter exactly (scan-row.ts): a record that could not match any enabled rule gives null.
+// the prefilter of detection on demand (scan-row.ts): a record that could not match any enabled rule gives null.
 import { canonicalJson, type JsonObject } from '../../../../shared/canonical-json';
 import type { RulesConfig } from './rules-config';
 import type { ScanRow } from './scan-row';
