@@ -89,6 +89,27 @@ describe('verify catches real attacks', () => {
     expect(report.ledger.problems).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'root_mismatch' })]));
   });
 
+  it('a byte that is not UTF-8 put where a record had U+FFFD (decoded, both read as U+FFFD)', async () => {
+    const dir = tempDir();
+    const vault = path.join(dir, 'v.vault');
+    await cli(['init', vault]);
+    const records = Array.from({ length: 5 }, (_, i) => logRecord({ tenant: 'a', id: `r${i}`, new_data: { note: i === 2 ? 'bad \uFFFD char' : 'fine' } }));
+    await cli(['import', vault, writeFile(dir, 'a.ndjson', ndjson(records))]);
+    expect((await cli(['checkpoint', vault, '--out', path.join(dir, 'cp.txt')])).code).toBe(0);
+    expect((await verify(vault)).code).toBe(0);
+    tamper(vault, (db) => {
+      const pos = db.prepare("SELECT pos FROM records WHERE id = 'r2'").pluck().get() as number;
+      const stored = db.prepare('SELECT CAST(canonical AS BLOB) FROM records WHERE pos = ?').pluck().get(pos) as Buffer;
+      const at = stored.indexOf(Buffer.from('\uFFFD', 'utf8'));
+      const altered = Buffer.concat([stored.subarray(0, at), Buffer.of(0xff), stored.subarray(at + 3)]);
+      db.prepare('UPDATE records SET canonical = CAST(? AS TEXT) WHERE pos = ?').run(altered, pos);
+    });
+    const { code, report } = await verify(vault);
+    expect(code).toBe(1);
+    expect(report.chains[0].break).toMatchObject({ kind: 'hash_mismatch', seq: 3 });
+    expect(report.ledger.problems).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'root_mismatch' })]));
+  });
+
   it('the tail cut off, heads and tree state patched to match', async () => {
     const { vault, checkpoint } = await vaultWithCheckpoint();
     tamper(vault, (db) => {
