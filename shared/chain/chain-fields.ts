@@ -27,13 +27,13 @@ const CLOSE_ARRAY = 0x5d;
 
 const SEQ = /^-?\d+$/;
 
-/** The chain fields of the JSON object `text`; null if it cannot say. */
-export function chainFieldsOf(text: string): ChainFields | null {
+/** The chain fields of the JSON object in `text` from `start` to the end; null if it cannot say. */
+export function chainFieldsOf(text: string, start = 0): ChainFields | null {
   const end = text.length;
-  if (text.charCodeAt(0) !== OPEN_OBJECT) return null;
+  if (text.charCodeAt(start) !== OPEN_OBJECT) return null;
   // Where each value starts and ends; -1 while not seen.
   let prevFrom = -1, prevTo = -1, seqFrom = -1, seqTo = -1, tenantFrom = -1, tenantTo = -1;
-  let i = 1;
+  let i = start + 1;
   if (text.charCodeAt(i) === CLOSE_OBJECT) return null;
   for (;;) {
     if (text.charCodeAt(i) !== QUOTE) return null;

@@ -24,6 +24,10 @@ describe('chain fields from canonical text', () => {
     expect(chainFieldsOf(text)).toEqual({ tenant: 'acme', seq: 7, prevHash: HASH });
   });
 
+  it('reads from an offset (verify reads the leaf input, a 0x00 and then the record)', () => {
+    expect(chainFieldsOf(`\0${record({})}`, 1)).toEqual({ tenant: 'acme', seq: 7, prevHash: HASH });
+  });
+
   it('decodes escaped and non-ASCII tenants', () => {
     for (const tenant of ['Zoë & Łukasz', '山田', 'quote"back\\slash', 'tab\there', '😀']) {
       expect(chainFieldsOf(record({ tenant }))?.tenant).toBe(tenant);

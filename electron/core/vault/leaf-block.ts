@@ -21,16 +21,7 @@ export class LeafBlock {
     this.node[0] = 0x01;
   }
 
-  /** SHA-256(0x00 ‖ text as UTF-8), the leaf hash of a record whose canonical text is `text`. */
-  static leafOfText(text: string): HashText {
-    return hash('sha256', `\0${text}`, 'binary');
-  }
-
-  /** The same from the stored bytes themselves. */
-  static leafOfBytes(bytes: Uint8Array): HashText {
-    return hash('sha256', Buffer.concat([Buffer.of(0x00), bytes]), 'binary');
-  }
-
+  /** A hash given as bytes (a purged record's kept leaf hash). */
   static fromBytes(hash32: Uint8Array): HashText {
     return Buffer.from(hash32.buffer, hash32.byteOffset, hash32.byteLength).toString('latin1');
   }

@@ -39,44 +39,50 @@ export interface RangeVerification {
   lastPos: number;
 }
 
-/** A row as read: [pos, audit_hash, canonical, purged_at, leaf_hash]. */
+/** A row as read: [pos, audit_hash, leaf_input, purged_at, leaf_hash]. */
 type Row = [number, unknown, unknown, string | null, Buffer | null];
 
-const COLUMNS = 'pos, audit_hash, canonical, purged_at, leaf_hash';
+// 0x00 ‖ canonical is the leaf hash's input, and (without its first character) the chain hash's: SQLite
+// joins them, which costs less than joining each record's string again in JavaScript.
+const COLUMNS = 'pos, audit_hash, char(0) || canonical AS leaf_input, purged_at, leaf_hash';
 
 /**
- * A record's canonical form as verify hashes it. The text is read as a JS string (SQLite hands it over
- * as UTF-8 and V8 decodes it), which is much cheaper than a Buffer per row; node:crypto hashes a string
- * as its UTF-8 bytes, the stored bytes again, whenever they were valid UTF-8. Where they were not, V8
- * put U+FFFD in their place, and the same U+FFFD could stand for a different byte sequence: so any
- * text holding U+FFFD (or a value that is not text at all) is read again as the stored bytes and
- * hashed as they are. tenant, seq and prev_hash are read from that same text (chain-fields.ts), not
- * asked of SQL: json_extract would parse every record a second time.
+ * A record's leaf input as verify hashes it. It is read as a JS string (SQLite hands it over as UTF-8
+ * and V8 decodes it), which is much cheaper than a Buffer per row; node:crypto hashes a string as its
+ * UTF-8 bytes, the stored bytes again, whenever they were valid UTF-8. Where they were not, V8 put
+ * U+FFFD in their place, and the same U+FFFD could stand for other bytes: so a text holding U+FFFD
+ * (or a value that is not text at all) is read again as the stored bytes and hashed as they are.
+ * tenant, seq and prev_hash are read from that same text (chain-fields.ts), not asked of SQL:
+ * json_extract would parse every record a second time.
  */
-interface Canonical {
+interface LeafInput {
+  /** 0x00 ‖ the canonical text. */
   text: string;
-  /** The stored bytes, for the rows whose text alone could hide what they are. */
+  /** The stored bytes (0x00 first), for the rows whose text alone could hide what they are. */
   bytes: Buffer | null;
 }
 
-function canonicalOf(row: Row, storedBytes: Database.Statement): Canonical {
+function leafInputOf(row: Row, storedBytes: Database.Statement): LeafInput {
   const value = row[2];
   if (typeof value === 'string' && !value.includes('\uFFFD')) return { text: value, bytes: null };
   const bytes = storedBytes.get(row[0]) as Buffer;
   return { text: bytes.toString('utf8'), bytes };
 }
 
-function chainHashOf(c: Canonical): string {
-  return c.bytes ? hash('sha256', c.bytes, 'hex') : hash('sha256', c.text, 'hex');
+/** SQL for the stored bytes of one record, as leafInputOf needs them. */
+const STORED_BYTES = "SELECT CAST(x'00' || canonical AS BLOB) FROM records WHERE pos = ?";
+
+function chainHashOf(input: LeafInput): string {
+  return input.bytes ? hash('sha256', input.bytes.subarray(1), 'hex') : hash('sha256', input.text.slice(1), 'hex');
 }
 
-function leafHashOf(c: Canonical): HashText {
-  return c.bytes ? LeafBlock.leafOfBytes(c.bytes) : LeafBlock.leafOfText(c.text);
+function leafHashOf(input: LeafInput): HashText {
+  return hash('sha256', input.bytes ?? input.text, 'binary');
 }
 
 /** The chain fields, read from the text that is hashed. */
-function chainFields(pos: number, text: string): ChainFields {
-  return chainFieldsOf(text) ?? parsedChainFields(pos, text);
+function chainFields(pos: number, input: LeafInput): ChainFields {
+  return chainFieldsOf(input.text, 1) ?? parsedChainFields(pos, input.text.slice(1));
 }
 
 /** The slow path for a record the text reader would not vouch for (it never is one AuditDesk wrote). */
@@ -112,7 +118,7 @@ export function verifyRange(
   const roots: Uint8Array[] = [];
   const partialBorders: RangeVerification['partialBorders'] = [];
   const block = new LeafBlock();
-  const storedBytes = db.prepare('SELECT CAST(canonical AS BLOB) FROM records WHERE pos = ?').pluck();
+  const storedBytes = db.prepare(STORED_BYTES).pluck();
   let expectedPos = fromPos;
   let missingPos: number | null = null;
   let records = 0;
@@ -121,12 +127,12 @@ export function verifyRange(
   try {
     for (const row of rows) {
       const pos = row[0];
-      const canonical = canonicalOf(row, storedBytes);
-      const fields = chainFields(pos, canonical.text);
+      const input = leafInputOf(row, storedBytes);
+      const fields = chainFields(pos, input);
       if (pos !== expectedPos && missingPos === null) missingPos = expectedPos;
       expectedPos = pos + 1;
       const purged = row[3] !== null;
-      block.append(purged && row[4] ? keptLeafHash(pos, row[4]) : leafHashOf(canonical));
+      block.append(purged && row[4] ? keptLeafHash(pos, row[4]) : leafHashOf(input));
       if (wanted.has(pos) && pos % BLOCK_LEAVES !== 0) partialBorders.push({ size: pos, hashes: block.borderHashes() });
       if (block.size === BLOCK_LEAVES) {
         roots.push(block.root());
@@ -138,7 +144,7 @@ export function verifyRange(
         if (fields.seq < segment.lastSeq) segment.unordered = true;
         else {
           segment.checker ??= new SortedChainChecker(fields.tenant, headOf.get(fields.tenant), 'segment');
-          segment.checker.push(chainEntry(pos, row[1], canonical, fields, purged));
+          segment.checker.push(chainEntry(pos, row[1], input, fields, purged));
           segment.lastSeq = fields.seq;
         }
       }
@@ -196,17 +202,17 @@ function namedDamage(error: unknown, lastRead: number): unknown {
 /** One tenant's whole chain through its (tenant, seq) index: for tenants admitted out of seq order. */
 export function verifyTenantBySeq(db: Database.Database, tenant: string, head: ExpectedHead | undefined) {
   const checker = new SortedChainChecker(tenant, head);
-  const storedBytes = db.prepare('SELECT CAST(canonical AS BLOB) FROM records WHERE pos = ?').pluck();
+  const storedBytes = db.prepare(STORED_BYTES).pluck();
   const rows = db.prepare(`SELECT ${COLUMNS} FROM records WHERE tenant = ? ORDER BY seq`).raw().iterate(tenant) as Iterable<Row>;
   for (const row of rows) {
-    const canonical = canonicalOf(row, storedBytes);
-    checker.push(chainEntry(row[0], row[1], canonical, chainFields(row[0], canonical.text), row[3] !== null));
+    const input = leafInputOf(row, storedBytes);
+    checker.push(chainEntry(row[0], row[1], input, chainFields(row[0], input), row[3] !== null));
   }
   return checker.finish();
 }
 
-function chainEntry(pos: number, claimed: unknown, canonical: Canonical, fields: ChainFields, purged: boolean): ChainEntry {
-  const tombstone = purged && isTombstone(canonical.text);
+function chainEntry(pos: number, claimed: unknown, input: LeafInput, fields: ChainFields, purged: boolean): ChainEntry {
+  const tombstone = purged && isTombstone(input.text.slice(1));
   return {
     seq: fields.seq,
     claimed: claimed as string,
@@ -214,7 +220,7 @@ function chainEntry(pos: number, claimed: unknown, canonical: Canonical, fields:
     // breaks its chain here, by name.
     prev: fields.prevHash ?? (tombstone ? null : '(missing)'),
     // A purged tombstone is not re-hashed: its audit_hash still links the chain (issue 6).
-    computed: tombstone ? null : chainHashOf(canonical),
+    computed: tombstone ? null : chainHashOf(input),
     where: `vault position ${pos}`,
   };
 }
