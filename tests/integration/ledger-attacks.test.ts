@@ -110,6 +110,20 @@ describe('verify catches real attacks', () => {
     expect(report.ledger.problems).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'root_mismatch' })]));
   });
 
+  it('two records swapped in admission order: each chain still links by seq, the signed tree does not', async () => {
+    const { vault } = await vaultWithCheckpoint();
+    tamper(vault, (db) => {
+      // Positions 2 and 3 hold seq 1 and 2 of tenant a: after the swap its seqs go down in the log.
+      db.prepare('UPDATE records SET pos = -1 WHERE pos = 2').run();
+      db.prepare('UPDATE records SET pos = 2 WHERE pos = 3').run();
+      db.prepare('UPDATE records SET pos = 3 WHERE pos = -1').run();
+    });
+    const { code, report } = await verify(vault);
+    expect(code).toBe(1);
+    expect(report.chains.map((c: { tenant: string; ok: boolean; records: number }) => [c.tenant, c.ok, c.records])).toEqual([['a', true, 20], ['b', true, 10]]);
+    expect(report.ledger.problems).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'root_mismatch' })]));
+  });
+
   it('the tail cut off, heads and tree state patched to match', async () => {
     const { vault, checkpoint } = await vaultWithCheckpoint();
     tamper(vault, (db) => {
