@@ -65,7 +65,8 @@ interface LeafInput {
 function leafInputOf(row: Row, storedBytes: Database.Statement): LeafInput {
   const value = row[2];
   if (typeof value === 'string' && !value.includes('\uFFFD')) return { text: value, bytes: null };
-  const bytes = storedBytes.get(row[0]) as Buffer;
+  const bytes = storedBytes.get(row[0]) as Buffer | null;
+  if (!bytes) throw new UserError(`the record at vault position ${row[0]} has no content: the vault was altered outside AuditDesk`);
   return { text: bytes.toString('utf8'), bytes };
 }
 
