@@ -1,9 +1,9 @@
-// Reads a stored record's chain fields (tenant, seq, prev_hash) straight from its canonical bytes.
+// Reads a stored record's chain fields (tenant, seq, prev_hash) straight from its canonical text.
 //
 // Why not SQL: `verify` reads every record once to re-hash it, and asking SQLite for the same three
 // fields through json_extract parsed each record a second time, about a quarter of verify's time at 1M
 // records. This walks only the top level of the object (nested values are skipped, never parsed) and
-// decodes just the three values. It reads the same bytes that are hashed, so what is linked is what
+// cuts out just the three values. It reads the same text that is hashed, so what is linked is what
 // was verified.
 //
 // Anything that is not a well-formed top-level object, or names a chain field twice, gives null: the
@@ -25,71 +25,81 @@ const CLOSE_OBJECT = 0x7d;
 const OPEN_ARRAY = 0x5b;
 const CLOSE_ARRAY = 0x5d;
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const KEYS = ['prev_hash', 'seq', 'tenant'].map((k) => Uint8Array.from(k, (c) => c.charCodeAt(0)));
+const SEQ = /^-?\d+$/;
 
-/** The chain fields of the JSON object in `bytes` from `start` to the end; null if it cannot say. */
-export function chainFieldsOf(bytes: Uint8Array, start = 0): ChainFields | null {
-  const end = bytes.length;
-  if (bytes[start] !== OPEN_OBJECT) return null;
-  const found: Array<[number, number] | undefined> = [undefined, undefined, undefined];
+/** The chain fields of the JSON object in `text` from `start` to the end; null if it cannot say. */
+export function chainFieldsOf(text: string, start = 0): ChainFields | null {
+  const end = text.length;
+  if (text.charCodeAt(start) !== OPEN_OBJECT) return null;
+  // Where each value starts and ends; -1 while not seen.
+  let prevFrom = -1, prevTo = -1, seqFrom = -1, seqTo = -1, tenantFrom = -1, tenantTo = -1;
   let i = start + 1;
-  if (bytes[i] === CLOSE_OBJECT) return null;
+  if (text.charCodeAt(i) === CLOSE_OBJECT) return null;
   for (;;) {
-    if (bytes[i] !== QUOTE) return null;
-    const keyEnd = closingQuote(bytes, i);
-    if (keyEnd < 0 || bytes[keyEnd + 1] !== COLON) return null;
+    if (text.charCodeAt(i) !== QUOTE) return null;
+    const keyEnd = closingQuote(text, i);
+    if (keyEnd < 0 || text.charCodeAt(keyEnd + 1) !== COLON) return null;
     const valueStart = keyEnd + 2;
-    const valueEnd = endOfValue(bytes, valueStart);
+    const valueEnd = endOfValue(text, valueStart);
     if (valueEnd < 0) return null;
-    const which = chainKey(bytes, i + 1, keyEnd);
-    if (which >= 0) {
-      if (found[which]) return null; // a second "seq" (say): not a record we can read without doubt
-      found[which] = [valueStart, valueEnd];
+    // A second "seq" (say) is not a record we can read without doubt.
+    const keyLength = keyEnd - i - 1;
+    if (keyLength === 3 && text.startsWith('seq', i + 1)) {
+      if (seqFrom >= 0) return null;
+      seqFrom = valueStart;
+      seqTo = valueEnd;
+    } else if (keyLength === 6 && text.startsWith('tenant', i + 1)) {
+      if (tenantFrom >= 0) return null;
+      tenantFrom = valueStart;
+      tenantTo = valueEnd;
+    } else if (keyLength === 9 && text.startsWith('prev_hash', i + 1)) {
+      if (prevFrom >= 0) return null;
+      prevFrom = valueStart;
+      prevTo = valueEnd;
     }
     i = valueEnd;
-    if (bytes[i] === COMMA) {
+    const c = text.charCodeAt(i);
+    if (c === COMMA) {
       i++;
       continue;
     }
-    if (bytes[i] === CLOSE_OBJECT && i === end - 1) break;
+    if (c === CLOSE_OBJECT && i === end - 1) break;
     return null;
   }
-  const [prev, seq, tenant] = found;
-  if (!seq || !tenant) return null;
-  const prevHash = prev ? stringAt(bytes, prev) : null;
-  const tenantText = stringAt(bytes, tenant);
-  const seqText = text(bytes, seq[0], seq[1]);
-  if ((prev && prevHash === null) || tenantText === null || seqText === null || !/^-?\d+$/.test(seqText)) return null;
-  return { tenant: tenantText, seq: Number(seqText), prevHash };
+  if (seqFrom < 0 || tenantFrom < 0) return null;
+  const prevHash = prevFrom >= 0 ? stringAt(text, prevFrom, prevTo) : null;
+  const tenant = stringAt(text, tenantFrom, tenantTo);
+  const seqText = text.slice(seqFrom, seqTo);
+  if ((prevFrom >= 0 && prevHash === null) || tenant === null || !SEQ.test(seqText)) return null;
+  return { tenant, seq: Number(seqText), prevHash };
 }
 
 /** Index of the quote that closes the string opening at `open`; -1 if there is none. */
-function closingQuote(bytes: Uint8Array, open: number): number {
+function closingQuote(text: string, open: number): number {
   let j = open + 1;
   for (;;) {
-    j = bytes.indexOf(QUOTE, j);
+    j = text.indexOf('"', j);
     if (j < 0) return -1;
     let backslashes = 0;
-    while (bytes[j - 1 - backslashes] === BACKSLASH) backslashes++;
+    while (text.charCodeAt(j - 1 - backslashes) === BACKSLASH) backslashes++;
     if (backslashes % 2 === 0) return j;
     j++;
   }
 }
 
 /** Index just past the JSON value starting at `start`; -1 if it does not end. */
-function endOfValue(bytes: Uint8Array, start: number): number {
-  const first = bytes[start];
+function endOfValue(text: string, start: number): number {
+  const first = text.charCodeAt(start);
   if (first === QUOTE) {
-    const close = closingQuote(bytes, start);
+    const close = closingQuote(text, start);
     return close < 0 ? -1 : close + 1;
   }
   if (first === OPEN_OBJECT || first === OPEN_ARRAY) {
     let depth = 0;
-    for (let j = start; j < bytes.length; j++) {
-      const c = bytes[j];
+    for (let j = start; j < text.length; j++) {
+      const c = text.charCodeAt(j);
       if (c === QUOTE) {
-        j = closingQuote(bytes, j);
+        j = closingQuote(text, j);
         if (j < 0) return -1;
       } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) depth++;
       else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
@@ -100,36 +110,21 @@ function endOfValue(bytes: Uint8Array, start: number): number {
   }
   // A number or a literal runs to the next comma or the object's end.
   let j = start;
-  while (j < bytes.length && bytes[j] !== COMMA && bytes[j] !== CLOSE_OBJECT) j++;
-  return j === start || j === bytes.length ? -1 : j;
-}
-
-/** 0, 1 or 2 when the key between `from` and `to` is prev_hash, seq or tenant; else -1. */
-function chainKey(bytes: Uint8Array, from: number, to: number): number {
-  outer: for (let k = 0; k < KEYS.length; k++) {
-    const key = KEYS[k]!;
-    if (to - from !== key.length) continue;
-    for (let j = 0; j < key.length; j++) if (bytes[from + j] !== key[j]) continue outer;
-    return k;
+  while (j < text.length) {
+    const c = text.charCodeAt(j);
+    if (c === COMMA || c === CLOSE_OBJECT) break;
+    j++;
   }
-  return -1;
+  return j === start || j === text.length ? -1 : j;
 }
 
-function stringAt(bytes: Uint8Array, [from, to]: [number, number]): string | null {
-  if (bytes[from] !== QUOTE) return null;
-  const raw = text(bytes, from, to);
-  if (raw === null) return null;
-  if (!raw.includes('\\')) return raw.slice(1, -1);
+/** The JSON string value from `from` to `to` (its quotes included), decoded; null if it is not one. */
+function stringAt(text: string, from: number, to: number): string | null {
+  if (text.charCodeAt(from) !== QUOTE) return null;
+  const inner = text.slice(from + 1, to - 1);
+  if (!inner.includes('\\')) return inner;
   try {
-    return JSON.parse(raw) as string;
-  } catch {
-    return null;
-  }
-}
-
-function text(bytes: Uint8Array, from: number, to: number): string | null {
-  try {
-    return utf8.decode(bytes.subarray(from, to));
+    return JSON.parse(text.slice(from, to)) as string;
   } catch {
     return null;
   }

@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { buildReportFromVault } from '../../electron/core/reports/vault/report-from-vault';
+import { openVault } from '../../electron/core/vault/open-vault';
 import { canonicalJson } from '../../shared/canonical-json';
 import { cli, PASSPHRASE } from '../support/cli';
 import { chainByHand, logRecord } from '../support/records';
@@ -86,6 +88,49 @@ describe('verify catches real attacks', () => {
     // Every chain now checks out on its own; the signed checkpoints do not.
     expect(report.chains.every((c: { ok: boolean }) => c.ok)).toBe(true);
     expect(code).toBe(1);
+    expect(report.ledger.problems).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'root_mismatch' })]));
+  });
+
+  it('a byte that is not UTF-8 put where a record had U+FFFD (decoded, both read as U+FFFD)', async () => {
+    const dir = tempDir();
+    const vault = path.join(dir, 'v.vault');
+    await cli(['init', vault]);
+    const records = Array.from({ length: 5 }, (_, i) => logRecord({ tenant: 'a', id: `r${i}`, new_data: { note: i === 2 ? 'bad \uFFFD char' : 'fine' } }));
+    await cli(['import', vault, writeFile(dir, 'a.ndjson', ndjson(records))]);
+    expect((await cli(['checkpoint', vault, '--out', path.join(dir, 'cp.txt')])).code).toBe(0);
+    expect((await verify(vault)).code).toBe(0);
+    tamper(vault, (db) => {
+      const pos = db.prepare("SELECT pos FROM records WHERE id = 'r2'").pluck().get() as number;
+      const stored = db.prepare('SELECT CAST(canonical AS BLOB) FROM records WHERE pos = ?').pluck().get(pos) as Buffer;
+      const at = stored.indexOf(Buffer.from('\uFFFD', 'utf8'));
+      const altered = Buffer.concat([stored.subarray(0, at), Buffer.of(0xff), stored.subarray(at + 3)]);
+      db.prepare('UPDATE records SET canonical = CAST(? AS TEXT) WHERE pos = ?').run(altered, pos);
+    });
+    const { code, report } = await verify(vault);
+    expect(code).toBe(1);
+    expect(report.chains[0].break).toMatchObject({ kind: 'hash_mismatch', seq: 3 });
+    expect(report.ledger.problems).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'root_mismatch' })]));
+    // A compliance report re-hashes its tenants' records the same way, and names the same break.
+    const db = openVault(vault, PASSPHRASE, { readonly: true });
+    const compliance = buildReportFromVault(db, {
+      framework: 'SOX', from: '2000-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z', tenants: [],
+      signer: { name: 'Test', email: 'test@audit.example', organisation: '' }, generatedAt: '2026-01-01T00:00:00Z',
+    });
+    db.close();
+    expect(compliance.integrity.brokenChains).toEqual([{ tenant: 'a', seq: 3, kind: 'hash_mismatch' }]);
+  });
+
+  it('two records swapped in admission order: each chain still links by seq, the signed tree does not', async () => {
+    const { vault } = await vaultWithCheckpoint();
+    tamper(vault, (db) => {
+      // Positions 2 and 3 hold seq 1 and 2 of tenant a: after the swap its seqs go down in the log.
+      db.prepare('UPDATE records SET pos = -1 WHERE pos = 2').run();
+      db.prepare('UPDATE records SET pos = 2 WHERE pos = 3').run();
+      db.prepare('UPDATE records SET pos = 3 WHERE pos = -1').run();
+    });
+    const { code, report } = await verify(vault);
+    expect(code).toBe(1);
+    expect(report.chains.map((c: { tenant: string; ok: boolean; records: number }) => [c.tenant, c.ok, c.records])).toEqual([['a', true, 20], ['b', true, 10]]);
     expect(report.ledger.problems).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'root_mismatch' })]));
   });
 

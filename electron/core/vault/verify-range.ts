@@ -7,10 +7,9 @@ import type Database from 'better-sqlite3';
 import type { ChainBreak, ExpectedHead } from '../../../shared/chain/chain-break';
 import { chainFieldsOf, type ChainFields } from '../../../shared/chain/chain-fields';
 import { SortedChainChecker, type ChainEntry } from '../../../shared/chain/sorted-chain-checker';
-import { CompactRange } from '../../../shared/ledger';
-import { nodeMerkleHasher } from '../ledger/node-hasher';
 import { UserError } from '../errors';
 import { isTombstone } from '../retention/tombstone';
+import { LeafBlock, type HashText } from './leaf-block';
 
 export const BLOCK_LEAVES = 4096;
 
@@ -40,38 +39,70 @@ export interface RangeVerification {
   lastPos: number;
 }
 
-interface Row {
-  pos: number;
-  audit_hash: string;
-  /** 0x00 followed by the stored canonical bytes: the leaf hash's input, and (without its first byte)
-   *  the chain hash's. Reading bytes, not text, spares decoding every record into a JS string. */
-  leaf_input: Buffer;
-  purged_at: string | null;
-  leaf_hash: Buffer | null;
+/** A row as read: [pos, audit_hash, leaf_input, purged_at, leaf_hash]. */
+type Row = [number, unknown, unknown, string | null, Buffer | null];
+
+// 0x00 ‖ canonical is the leaf hash's input, and (without its first character) the chain hash's: SQLite
+// joins them, which costs less than joining each record's string again in JavaScript.
+const COLUMNS = 'pos, audit_hash, char(0) || canonical AS leaf_input, purged_at, leaf_hash';
+
+/**
+ * A record's leaf input as verify hashes it. It is read as a JS string (SQLite hands it over as UTF-8
+ * and V8 decodes it), which is much cheaper than a Buffer per row; node:crypto hashes a string as its
+ * UTF-8 bytes, the stored bytes again, whenever they were valid UTF-8. Where they were not, V8 put
+ * U+FFFD in their place, and the same U+FFFD could stand for other bytes: so a text holding U+FFFD
+ * (or a value that is not text at all) is read again as the stored bytes and hashed as they are.
+ * tenant, seq and prev_hash are read from that same text (chain-fields.ts), not asked of SQL:
+ * json_extract would parse every record a second time.
+ */
+interface LeafInput {
+  /** 0x00 ‖ the canonical text. */
+  text: string;
+  /** The stored bytes (0x00 first), for the rows whose text alone could hide what they are. */
+  bytes: Buffer | null;
 }
 
-// SQLite's || yields text; the cast gives back its bytes, with the 0x00 the leaf hash is prefixed by.
-// tenant, seq and prev_hash are read from those bytes (chainFieldsOf), not asked of SQL: json_extract
-// would parse every record a second time.
-const COLUMNS = "pos, audit_hash, CAST(x'00' || canonical AS BLOB) AS leaf_input, purged_at, leaf_hash";
-
-interface ChainRow extends Row, ChainFields {}
-
-/** The row with its chain fields, read from the bytes that are hashed. */
-function withChainFields(row: Row): ChainRow {
-  const fields = chainFieldsOf(row.leaf_input, 1) ?? parsedChainFields(row);
-  return Object.assign(row, fields);
+function leafInputOf(row: Row, storedBytes: Database.Statement): LeafInput {
+  const value = row[2];
+  if (typeof value === 'string' && !value.includes('\uFFFD')) return { text: value, bytes: null };
+  const bytes = storedBytes.get(row[0]) as Buffer | null;
+  if (!bytes) throw new UserError(`the record at vault position ${row[0]} has no content: the vault was altered outside AuditDesk`);
+  return { text: bytes.toString('utf8'), bytes };
 }
 
-/** The slow path for a record the byte reader would not vouch for (it never is one AuditDesk wrote). */
-function parsedChainFields(row: Row): ChainFields {
+/** SQL for the stored bytes of one record, as leafInputOf needs them. */
+const STORED_BYTES = "SELECT CAST(x'00' || canonical AS BLOB) FROM records WHERE pos = ?";
+
+function chainHashOf(input: LeafInput): string {
+  return input.bytes ? hash('sha256', input.bytes.subarray(1), 'hex') : hash('sha256', input.text.slice(1), 'hex');
+}
+
+function leafHashOf(input: LeafInput): HashText {
+  return hash('sha256', input.bytes ?? input.text, 'binary');
+}
+
+/** The chain fields, read from the text that is hashed. */
+function chainFields(pos: number, input: LeafInput): ChainFields {
+  return chainFieldsOf(input.text, 1) ?? parsedChainFields(pos, input.text.slice(1));
+}
+
+/** The slow path for a record the text reader would not vouch for (it never is one AuditDesk wrote). */
+function parsedChainFields(pos: number, text: string): ChainFields {
   let parsed: { tenant?: unknown; seq?: unknown; prev_hash?: unknown };
   try {
-    parsed = JSON.parse(row.leaf_input.toString('utf8', 1)) as typeof parsed;
+    parsed = JSON.parse(text) as typeof parsed;
   } catch {
-    throw new UserError(`the record at vault position ${row.pos} is not JSON: the vault was altered outside AuditDesk`);
+    throw new UserError(`the record at vault position ${pos} is not JSON: the vault was altered outside AuditDesk`);
   }
   return { tenant: String(parsed.tenant), seq: Number(parsed.seq), prevHash: typeof parsed.prev_hash === 'string' ? parsed.prev_hash : null };
+}
+
+/** One tenant's state within the range. */
+interface TenantSegment {
+  checker: SortedChainChecker | null;
+  lastSeq: number;
+  /** Seqs went down: the tenant is re-checked through its (tenant, seq) index instead. */
+  unordered: boolean;
 }
 
 export function verifyRange(
@@ -84,43 +115,54 @@ export function verifyRange(
 ): RangeVerification {
   const headOf = new Map(heads.map((h) => [h.tenant, h]));
   const wanted = new Set(wantedSizes);
-  const checkers = new Map<string, SortedChainChecker>();
-  const lastSeq = new Map<string, number>();
-  const unordered = new Set<string>();
+  const tenants = new Map<string, TenantSegment>();
   const roots: Uint8Array[] = [];
   const partialBorders: RangeVerification['partialBorders'] = [];
-  let block = CompactRange.empty(nodeMerkleHasher);
+  const block = new LeafBlock();
+  const storedBytes = db.prepare(STORED_BYTES).pluck();
   let expectedPos = fromPos;
   let missingPos: number | null = null;
   let records = 0;
 
-  const rows = db.prepare(`SELECT ${COLUMNS} FROM records WHERE pos BETWEEN ? AND ? ORDER BY pos`).iterate(fromPos, toPos) as Iterable<Row>;
-  for (const raw of namingDamage(rows, () => expectedPos - 1)) {
-    const row = withChainFields(raw);
-    if (row.pos !== expectedPos && missingPos === null) missingPos = expectedPos;
-    expectedPos = row.pos + 1;
-    block.append(row.purged_at && row.leaf_hash ? row.leaf_hash : hash('sha256', row.leaf_input, 'buffer'));
-    if (wanted.has(row.pos) && row.pos % BLOCK_LEAVES !== 0) partialBorders.push({ size: row.pos, hashes: block.borderHashes });
-    if (block.size === BLOCK_LEAVES) {
-      roots.push(block.root());
-      block = CompactRange.empty(nodeMerkleHasher);
-    }
-    if (!unordered.has(row.tenant)) {
-      if (row.seq < (lastSeq.get(row.tenant) ?? 0)) unordered.add(row.tenant);
-      else {
-        let checker = checkers.get(row.tenant);
-        if (!checker) checkers.set(row.tenant, (checker = new SortedChainChecker(row.tenant, headOf.get(row.tenant), 'segment')));
-        checker.push(chainEntry(row));
-        lastSeq.set(row.tenant, row.seq);
+  const rows = db.prepare(`SELECT ${COLUMNS} FROM records WHERE pos BETWEEN ? AND ? ORDER BY pos`).raw().iterate(fromPos, toPos) as Iterable<Row>;
+  try {
+    for (const row of rows) {
+      const pos = row[0];
+      const input = leafInputOf(row, storedBytes);
+      const fields = chainFields(pos, input);
+      if (pos !== expectedPos && missingPos === null) missingPos = expectedPos;
+      expectedPos = pos + 1;
+      const purged = row[3] !== null;
+      block.append(purged && row[4] ? keptLeafHash(pos, row[4]) : leafHashOf(input));
+      if (wanted.has(pos) && pos % BLOCK_LEAVES !== 0) partialBorders.push({ size: pos, hashes: block.borderHashes() });
+      if (block.size === BLOCK_LEAVES) {
+        roots.push(block.root());
+        block.clear();
       }
+      let segment = tenants.get(fields.tenant);
+      if (!segment) tenants.set(fields.tenant, (segment = { checker: null, lastSeq: 0, unordered: false }));
+      if (!segment.unordered) {
+        if (fields.seq < segment.lastSeq) segment.unordered = true;
+        else {
+          segment.checker ??= new SortedChainChecker(fields.tenant, headOf.get(fields.tenant), 'segment');
+          segment.checker.push(chainEntry(pos, row[1], input, fields, purged));
+          segment.lastSeq = fields.seq;
+        }
+      }
+      if (++records % 10000 === 0) onRow?.(records);
     }
-    if (++records % 10000 === 0) onRow?.(records);
+  } catch (error) {
+    throw namedDamage(error, `vault position ${expectedPos - 1}`);
   }
   const lastPos = expectedPos - 1;
-  if (block.size > 0 && !partialBorders.some((p) => p.size === lastPos)) partialBorders.push({ size: lastPos, hashes: block.borderHashes });
+  if (block.size > 0 && !partialBorders.some((p) => p.size === lastPos)) partialBorders.push({ size: lastPos, hashes: block.borderHashes() });
 
   const segments: SegmentSummary[] = [];
-  for (const [tenant, checker] of checkers) {
+  for (const [tenant, { checker, unordered }] of tenants) {
+    if (!checker) {
+      segments.push({ tenant, first: { seq: 0, prev: '' }, last: { seq: 0, claimed: '' }, records: 0, purged: 0, break: null, unordered: true });
+      continue;
+    }
     const result = checker.finish();
     segments.push({
       tenant,
@@ -129,13 +171,8 @@ export function verifyRange(
       records: result.records,
       purged: result.purged ?? 0,
       break: result.break,
-      unordered: unordered.has(tenant),
+      unordered,
     });
-  }
-  for (const tenant of unordered) {
-    if (!checkers.has(tenant)) {
-      segments.push({ tenant, first: { seq: 0, prev: '' }, last: { seq: 0, claimed: '' }, records: 0, purged: 0, break: null, unordered: true });
-    }
   }
   const blockRoots = new Uint8Array(roots.length * 32);
   roots.forEach((r, i) => blockRoots.set(r, i * 32));
@@ -144,39 +181,55 @@ export function verifyRange(
   };
 }
 
-/**
- * Rows as read, but a page SQLite cannot read (its page MAC failed, or its structure is broken) ends the
- * verification with the place it was found, not an "unexpected error": a damaged file is a finding.
- */
-export function* namingDamage<T>(rows: Iterable<T>, lastRead: () => number): Generator<T> {
-  try {
-    yield* rows;
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (code !== 'SQLITE_CORRUPT' && code !== 'SQLITE_NOTADB') throw error;
-    throw new UserError(`the vault file is damaged: the records after vault position ${lastRead()} cannot be read `
-      + `(${(error as Error).message}); it was altered or corrupted outside AuditDesk`);
+/** A purged record's leaf hash as kept when its content went (issue 6). */
+function keptLeafHash(pos: number, leafHash: Buffer): HashText {
+  if (leafHash.length !== 32) {
+    throw new UserError(`the kept leaf hash at vault position ${pos} is ${leafHash.length} bytes, not 32: the vault was altered outside AuditDesk`);
   }
+  return LeafBlock.fromBytes(leafHash);
+}
+
+/**
+ * A page SQLite cannot read (its page MAC failed, or its structure is broken) ends the verification
+ * with the place it was found, not an "unexpected error": a damaged file is a finding. `lastRead` says
+ * where the last good record was ("vault position 85", "seq 12 of tenant acme").
+ */
+export function namedDamage(error: unknown, lastRead: string): unknown {
+  const code = (error as { code?: unknown }).code;
+  if (code !== 'SQLITE_CORRUPT' && code !== 'SQLITE_NOTADB') return error;
+  return new UserError(`the vault file is damaged: the records after ${lastRead} cannot be read `
+    + `(${(error as Error).message}); it was altered or corrupted outside AuditDesk`);
 }
 
 /** One tenant's whole chain through its (tenant, seq) index: for tenants admitted out of seq order. */
 export function verifyTenantBySeq(db: Database.Database, tenant: string, head: ExpectedHead | undefined) {
   const checker = new SortedChainChecker(tenant, head);
-  const rows = db.prepare(`SELECT ${COLUMNS} FROM records WHERE tenant = ? ORDER BY seq`).iterate(tenant) as Iterable<Row>;
-  for (const row of rows) checker.push(chainEntry(withChainFields(row)));
+  const storedBytes = db.prepare(STORED_BYTES).pluck();
+  const rows = db.prepare(`SELECT ${COLUMNS} FROM records WHERE tenant = ? ORDER BY seq`).raw().iterate(tenant) as Iterable<Row>;
+  let lastSeq = 0;
+  try {
+    for (const row of rows) {
+      const input = leafInputOf(row, storedBytes);
+      const fields = chainFields(row[0], input);
+      checker.push(chainEntry(row[0], row[1], input, fields, row[3] !== null));
+      lastSeq = fields.seq;
+    }
+  } catch (error) {
+    throw namedDamage(error, `seq ${lastSeq} of tenant ${tenant}`);
+  }
   return checker.finish();
 }
 
-function chainEntry(row: ChainRow): ChainEntry {
-  const tombstone = row.purged_at !== null && isTombstone(row.leaf_input.toString('utf8', 1));
+function chainEntry(pos: number, claimed: unknown, input: LeafInput, fields: ChainFields, purged: boolean): ChainEntry {
+  const tombstone = purged && isTombstone(input.text.slice(1));
   return {
-    seq: row.seq,
-    claimed: row.audit_hash,
+    seq: fields.seq,
+    claimed: claimed as string,
     // Only a tombstone may lack prev_hash (it was never hashed; issue 6); any other record without one
     // breaks its chain here, by name.
-    prev: row.prevHash ?? (tombstone ? null : '(missing)'),
+    prev: fields.prevHash ?? (tombstone ? null : '(missing)'),
     // A purged tombstone is not re-hashed: its audit_hash still links the chain (issue 6).
-    computed: tombstone ? null : hash('sha256', row.leaf_input.subarray(1), 'hex'),
-    where: `vault position ${row.pos}`,
+    computed: tombstone ? null : chainHashOf(input),
+    where: `vault position ${pos}`,
   };
 }

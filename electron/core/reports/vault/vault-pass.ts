@@ -26,7 +26,7 @@ import type { ReportAccumulator } from '../../../../shared/reports/report-accumu
 import type { ComplianceReport, EvidenceHashes } from '../../../../shared/reports/report-model';
 import type { ReportRecord } from '../../../../shared/reports/report-record';
 import { isTombstone } from '../../retention/tombstone';
-import { namingDamage, verifyTenantBySeq } from '../../vault/verify-range';
+import { namedDamage, verifyTenantBySeq } from '../../vault/verify-range';
 import { tsUtcBySqlite, tsUtcOf } from './ts-utc';
 
 // The period is compared in the vault's ts_utc form, exactly as the trail's filters and `auditdesk
@@ -111,33 +111,42 @@ export function passRange(
   }]));
   const hashes: string[] = [];
   const tsUtcInSqlite = tsUtcBySqlite(db);
+  // Text that is not valid UTF-8 reaches JS with U+FFFD in place of the bad bytes, which could stand
+  // for other bytes than the ones signed: such a record is hashed as its stored bytes (as verify does,
+  // docs/vault.md "How verify reads a record").
+  const storedBytes = db.prepare('SELECT CAST(canonical AS BLOB) FROM records WHERE pos = ?').pluck();
+  const hashedText = (row: Row): string | Buffer => (row.canonical.includes('\uFFFD') ? storedBytes.get(row.pos) as Buffer : row.canonical);
   let seen = 0, lastPos = fromPos - 1;
   const rows = db.prepare(SELECT_RANGE).iterate(fromPos, toPos) as Iterable<Row>;
-  for (const row of namingDamage(rows, () => lastPos)) {
-    lastPos = row.pos;
-    if (onProgress && ++seen % 50_000 === 0) onProgress(seen);
-    const record = parsed(row.canonical);
-    const chain = chains.get(record.tenant as string);
-    if (!chain) continue;
-    const seq = record.seq as number;
-    if (seq < chain.lastSeq) chain.unordered = true;
-    if (!chain.unordered) {
-      chain.lastSeq = seq;
-      // A purged tombstone is not re-hashed: its audit_hash still links the chain (issue 6), and it may
-      // lack prev_hash (then there is no link to check); any other record without one breaks here.
-      const tombstone = row.purged_at !== null && isTombstone(row.canonical);
-      chain.checker.push({
-        seq, claimed: row.audit_hash,
-        prev: typeof record.prev_hash === 'string' ? record.prev_hash : tombstone ? null : '(missing)',
-        // No `where`: the report names a break by tenant, seq and kind only (and a string per record costs).
-        computed: tombstone ? null : hash('sha256', row.canonical, 'hex'),
-      });
+  try {
+    for (const row of rows) {
+      lastPos = row.pos;
+      if (onProgress && ++seen % 50_000 === 0) onProgress(seen);
+      const record = parsed(row.canonical);
+      const chain = chains.get(record.tenant as string);
+      if (!chain) continue;
+      const seq = record.seq as number;
+      if (seq < chain.lastSeq) chain.unordered = true;
+      if (!chain.unordered) {
+        chain.lastSeq = seq;
+        // A purged tombstone is not re-hashed: its audit_hash still links the chain (issue 6), and it may
+        // lack prev_hash (then there is no link to check); any other record without one breaks here.
+        const tombstone = row.purged_at !== null && isTombstone(row.canonical);
+        chain.checker.push({
+          seq, claimed: row.audit_hash,
+          prev: typeof record.prev_hash === 'string' ? record.prev_hash : tombstone ? null : '(missing)',
+          // No `where`: the report names a break by tenant, seq and kind only (and a string per record costs).
+          computed: tombstone ? null : hash('sha256', hashedText(row), 'hex'),
+        });
+      }
+      const t = record.timestamp === undefined || record.timestamp === null ? null : tsUtcOf(record.timestamp) ?? tsUtcInSqlite(row.canonical);
+      if (t !== null && t >= from && t < to) {
+        hashes.push(row.audit_hash.toLowerCase());
+        acc.add(toReportRecord(record, row.audit_hash), chain.rank + seq);
+      }
     }
-    const t = record.timestamp === undefined || record.timestamp === null ? null : tsUtcOf(record.timestamp) ?? tsUtcInSqlite(row.canonical);
-    if (t !== null && t >= from && t < to) {
-      hashes.push(row.audit_hash.toLowerCase());
-      acc.add(toReportRecord(record, row.audit_hash), chain.rank + seq);
-    }
+  } catch (error) {
+    throw namedDamage(error, `vault position ${lastPos}`);
   }
   const segments: ChainSegment[] = [];
   for (const [tenant, chain] of chains) {
