@@ -31,7 +31,10 @@ function period(scope: ReportScope): { from: string; to: string } | string {
   return { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
 }
 
-/** The report for `scope`; on two threads for a large vault when the session can open it again (as the CLI does). */
+/**
+ * The report for `scope`; for a large vault, when the session can open it again, on two worker threads
+ * (the backend's own thread stays free for the UI's other requests).
+ */
 async function build(db: Database.Database, access: VaultAccess | null, scope: ReportScope, signer: Signer, rowLimit?: number): Promise<Result<ComplianceReport>> {
   const when = period(scope);
   if (typeof when === 'string') return fail('bad_request', when);
@@ -41,7 +44,7 @@ async function build(db: Database.Database, access: VaultAccess | null, scope: R
   if (known.size === 0) return fail('failed', 'the vault has no records to report on yet');
   const generatedAt = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
   const request = { framework: scope.framework, ...when, tenants: scope.tenants, generatedAt, signer, rowLimit, checkpoint: reportCheckpoint(db) };
-  return ok(access ? await buildReportFromVaultOnThreads(db, request, access) : buildReportFromVault(db, request));
+  return ok(access ? await buildReportFromVaultOnThreads(db, request, access, { freeThisThread: true }) : buildReportFromVault(db, request));
 }
 
 function download(fileName: string, mime: string, bytes: Uint8Array): Download {

@@ -97,33 +97,50 @@ export function reportPassWorker(db: Database.Database): string | null {
  * reads the second half of the positions on its own read-only connection while this thread reads
  * the first; their chain segments are joined and the worker's accumulator is merged into this
  * one's. (This thread reads rather than waits: one worker fewer to start, and one half's hashes and
- * resources are not copied between threads.) All in this thread when the built worker is not there
- * (tests from sources) or the vault is small.
+ * resources are not copied between threads; `freeThisThread` puts both halves on workers instead, for
+ * the app's backend.) All in this thread when the built worker is not there (tests from sources) or
+ * the vault is small.
  */
 export async function buildReportFromVaultOnThreads(
   db: Database.Database,
   req: VaultReportRequest,
   vault: VaultAccess,
+  options: { freeThisThread?: boolean } = {},
 ): Promise<ComplianceReport> {
   const script = reportPassWorker(db);
   if (!script) return buildReportFromVault(db, req);
   const query = reportQuery(db, req);
   if (query.tenants.length === 0) throw new Error('the vault has no tenants to report on');
   const maxPos = (db.prepare('SELECT max(pos) FROM records').pluck().get() as number | null) ?? 0;
-  const split = Math.floor(maxPos * THIS_THREADS_SHARE);
   const scope = { tenants: query.tenants, from: query.from, to: query.to };
   const acc = new ReportAccumulator({ query, signer: req.signer, generatedAt: req.generatedAt });
-  let theirs = 0;
   const access = await forWorker(vault);
-  const second = startWorker(script, {
-    ...access, scope, accumulator: { query, signer: req.signer, generatedAt: req.generatedAt }, fromPos: split + 1, toPos: maxPos,
-  }, (records) => (theirs = records));
+  const half = (fromPos: number, toPos: number, onProgress: (records: number) => void) => startWorker(script, {
+    ...access, scope, accumulator: { query, signer: req.signer, generatedAt: req.generatedAt }, fromPos, toPos,
+  }, onProgress);
+  const read = [0, 0];
+  const progress = (i: number) => (records: number) => {
+    read[i] = records;
+    req.onProgress?.(read[0]! + read[1]!);
+  };
+
+  if (options.freeThisThread) {
+    // The app's backend: both halves on workers, so that its one thread answers other requests meanwhile.
+    const split = Math.floor(maxPos / 2);
+    const halves = await Promise.all([half(1, split, progress(0)).done, half(split + 1, maxPos, progress(1)).done]);
+    for (const done of halves) acc.merge(done.gathered);
+    const pass = joinRanges(db, scope, halves.map((done) => done.range));
+    return acc.build(pass.evidence, { ...pass.integrity, checkpoint: req.checkpoint ?? null });
+  }
+
+  const split = Math.floor(maxPos * THIS_THREADS_SHARE);
+  const second = half(split + 1, maxPos, progress(1));
   let first: RangePass;
   try {
     // This thread's half is read on a connection of its own, without the page MAC, as the worker's is.
     const reader = openVault(access.vaultPath, access.passphrase, { readonly: true, pageMacCheck: false, rawKey: access.rawKey });
     try {
-      first = passRange(reader, scope, 1, split, acc, (records) => req.onProgress?.(records + theirs));
+      first = passRange(reader, scope, 1, split, acc, progress(0));
     } finally {
       reader.close();
     }
