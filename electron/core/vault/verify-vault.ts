@@ -3,18 +3,17 @@
 // one range in this thread for small vaults, two halves on two worker threads for large ones, since
 // decrypting pages costs more than anything else. The pieces are then joined here: chain segments end
 // to end, and block roots into the tree roots each checkpoint needs.
-import { Worker } from 'node:worker_threads';
 import { builtWorker } from '../built-worker';
 import type Database from 'better-sqlite3';
 import type { ChainBreak, ChainResult, ExpectedHead, VerifyReport } from '../../../shared/chain/chain-break';
 import { CompactRange, toBase64 } from '../../../shared/ledger';
-import { UserError } from '../errors';
 import { allCheckpoints } from '../ledger/checkpoints';
 import { nodeMerkleHasher } from '../ledger/node-hasher';
 import { ledgerIdentity } from '../ledger/signing-key';
 import { LedgerRecomputation, type LedgerReport } from '../ledger/verify-ledger';
 import { BLOCK_LEAVES, verifyRange, verifyTenantBySeq, type RangeVerification, type SegmentSummary } from './verify-range';
-import type { VerifyVaultWorkerInput, VerifyVaultWorkerMessage } from './verify-vault-worker';
+import type { VerifyVaultWorkerInput } from './verify-vault-worker';
+import { callWorker } from '../worker-call';
 import { forWorker, type VaultAccess } from './raw-key';
 
 export interface VerifyVaultOptions {
@@ -62,8 +61,8 @@ export async function verifyVault(db: Database.Database, options: VerifyVaultOpt
     };
     const base = { ...(await forWorker(options.parallel)), heads, wantedSizes: wanted };
     ranges = await Promise.all([
-      runWorker(worker, { ...base, fromPos: 1, toPos: split }, progress(0)),
-      runWorker(worker, { ...base, fromPos: split + 1, toPos: maxPos }, progress(1)),
+      callWorker<RangeVerification>(worker, { ...base, fromPos: 1, toPos: split } satisfies VerifyVaultWorkerInput, progress(0)),
+      callWorker<RangeVerification>(worker, { ...base, fromPos: split + 1, toPos: maxPos } satisfies VerifyVaultWorkerInput, progress(1)),
     ]);
   } else {
     ranges = [verifyRange(db, 1, maxPos, heads, wanted, (records) => options.onProgress?.({ records, total }))];
@@ -156,18 +155,5 @@ function checkTree(db: Database.Database, ledger: LedgerRecomputation, ranges: R
   }
   const state = db.prepare('SELECT size, border FROM ledger_state WHERE id = 1').get() as { size: number; border: string } | undefined;
   return ledger.check((s) => roots.get(s) ?? null, size, state);
-}
-
-function runWorker(script: string, input: VerifyVaultWorkerInput, onProgress: (records: number) => void): Promise<RangeVerification> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(script, { workerData: input });
-    worker.on('message', (message: VerifyVaultWorkerMessage) => {
-      if (message.type === 'progress') return onProgress(message.records);
-      if (message.type === 'done') resolve(message.result);
-      else reject(new UserError(message.message));
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-  });
 }
 

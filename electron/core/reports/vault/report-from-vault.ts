@@ -4,16 +4,15 @@
 // are read as two halves, one on a worker thread (buildReportFromVaultOnThreads), with the same
 // result. `verify-report --vault` calls this again with the evidence's query and generatedAt and
 // compares, so everything here must depend only on those and the vault's contents.
-import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import type { Framework } from '../../../../shared/records/enums';
 import { ReportAccumulator } from '../../../../shared/reports/report-accumulator';
 import type { ComplianceReport, ReportQuery, Signer } from '../../../../shared/reports/report-model';
 import { builtWorker } from '../../built-worker';
-import { UserError } from '../../errors';
 import { SYSTEM_TENANT } from '../../vault/integrity-violation';
 import { openVault } from '../../vault/open-vault';
-import type { ReportPassWorkerInput, ReportPassWorkerMessage } from './report-pass-worker';
+import type { ReportPassResult, ReportPassWorkerInput } from './report-pass-worker';
+import { startWorkerJob } from '../../worker-call';
 import { joinRanges, passRange, vaultPass, type RangePass } from './vault-pass';
 import { retentionDaysFor } from './vault-policies';
 import { forWorker, type VaultAccess } from '../../vault/raw-key';
@@ -115,9 +114,9 @@ export async function buildReportFromVaultOnThreads(
   const scope = { tenants: query.tenants, from: query.from, to: query.to };
   const acc = new ReportAccumulator({ query, signer: req.signer, generatedAt: req.generatedAt });
   const access = await forWorker(vault);
-  const half = (fromPos: number, toPos: number, onProgress: (records: number) => void) => startWorker(script, {
+  const half = (fromPos: number, toPos: number, onProgress: (records: number) => void) => startWorkerJob<ReportPassResult>(script, {
     ...access, scope, accumulator: { query, signer: req.signer, generatedAt: req.generatedAt }, fromPos, toPos,
-  }, onProgress);
+  } satisfies ReportPassWorkerInput, onProgress);
   const read = [0, 0];
   const progress = (i: number) => (records: number) => {
     read[i] = records;
@@ -154,24 +153,4 @@ export async function buildReportFromVaultOnThreads(
   acc.merge(done.gathered);
   const pass = joinRanges(db, scope, [first, done.range]);
   return acc.build(pass.evidence, { ...pass.integrity, checkpoint: req.checkpoint ?? null });
-}
-
-function startWorker(
-  script: string,
-  input: ReportPassWorkerInput,
-  onProgress: (records: number) => void,
-): { worker: Worker; done: Promise<Extract<ReportPassWorkerMessage, { type: 'done' }>> } {
-  const worker = new Worker(script, { workerData: input });
-  const done = new Promise<Extract<ReportPassWorkerMessage, { type: 'done' }>>((resolve, reject) => {
-    worker.on('message', (message: ReportPassWorkerMessage) => {
-      if (message.type === 'progress') return onProgress(message.records);
-      if (message.type === 'done') resolve(message);
-      else reject(new UserError(message.message));
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    // Resolved or rejected by then, unless the thread died without a word.
-    worker.once('exit', (code) => reject(new UserError(`a report thread stopped (exit code ${code})`)));
-  });
-  return { worker, done };
 }

@@ -3,7 +3,6 @@
 // of the cost (decrypting pages, parsing each record), so a large vault is read as two
 // halves on two worker threads, each with its own read-only connection, and their findings joined in
 // order: the violations are exactly those of one scan.
-import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { builtWorker } from '../../built-worker';
 import { UserError } from '../../errors';
@@ -11,7 +10,8 @@ import { DetectionHits, type DetectResult, type HitsState } from './detect';
 import { Rules } from './rules';
 import { readRulesConfig, type RulesConfig } from './rules-config';
 import { scanRows, type ScanPeriod } from './scan-row';
-import type { DetectPeriodWorkerInput, DetectPeriodWorkerMessage } from './detect-period-worker';
+import type { DetectPeriodWorkerInput } from './detect-period-worker';
+import { callWorker } from '../../worker-call';
 import { rollbackJournalIfAlone } from '../../vault/lone-writer-journal';
 import { forWorker, type VaultAccess } from '../../vault/raw-key';
 
@@ -48,8 +48,8 @@ export async function detectPeriod(
     const split = Math.floor(maxPos / 2);
     const base = { ...(await forWorker(options.parallel)), config, period: scan };
     const halves = await Promise.all([
-      runWorker(worker, { ...base, fromPos: 1, toPos: split }),
-      runWorker(worker, { ...base, fromPos: split + 1, toPos: maxPos }),
+      callWorker<HitsState>(worker, { ...base, fromPos: 1, toPos: split } satisfies DetectPeriodWorkerInput),
+      callWorker<HitsState>(worker, { ...base, fromPos: split + 1, toPos: maxPos } satisfies DetectPeriodWorkerInput),
     ]);
     hits = new DetectionHits(new Rules(config));
     for (const half of halves) hits.absorb(half);
@@ -70,18 +70,6 @@ export function scanRange(db: Database.Database, config: RulesConfig, period: Sc
   const hits = new DetectionHits(new Rules(config));
   for (const row of scanRows(db, config, period, fromPos, toPos)) hits.add(row);
   return hits;
-}
-
-function runWorker(script: string, input: DetectPeriodWorkerInput): Promise<HitsState> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(script, { workerData: input });
-    worker.once('message', (message: DetectPeriodWorkerMessage) => {
-      if (message.type === 'done') resolve(message.hits);
-      else reject(new UserError(message.message));
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-  });
 }
 
 function utc(text: string): string {
