@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { Session } from '../../../shared/api/session';
 import { api } from '../api/transport';
+import { SlowOpenHint } from './SlowOpenHint';
 
 type Step = { kind: 'choose' } | { kind: 'passphrase'; path: string; create: boolean };
 
@@ -11,6 +12,7 @@ export function OpenVaultScreen({ session, onOpened }: { session: Session; onOpe
   const [confirm, setConfirm] = useState('');
   const [remember, setRemember] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  const [opening, setOpening] = useState(false);
 
   const pick = async (create: boolean) => {
     const answer = await api.call(create ? 'dialog.createVault' : 'dialog.openVault', {});
@@ -33,9 +35,11 @@ export function OpenVaultScreen({ session, onOpened }: { session: Session; onOpe
           onSubmit={async (e) => {
             e.preventDefault();
             if (step.create && passphrase !== confirm) return setMessage('The two passphrases differ.');
+            setOpening(true);
             const answer = step.create
               ? await api.call('vault.create', { path: step.path, passphrase })
               : await api.call('session.unlock', { path: step.path, passphrase, remember: session.canRemember ? remember : undefined });
+            setOpening(false);
             if (answer.ok) onOpened(answer.value);
             else setMessage(answer.error.message);
           }}
@@ -59,8 +63,9 @@ export function OpenVaultScreen({ session, onOpened }: { session: Session; onOpe
             </label>
           ) : null}
           {message ? <p className="bad-text" role="alert">{message}</p> : null}
+          {step.create ? null : <SlowOpenHint opening={opening} />}
           <div className="row">
-            <button type="submit" className="primary">{step.create ? 'Create' : 'Open'}</button>
+            <button type="submit" className="primary" disabled={opening}>{step.create ? 'Create' : opening ? 'Opening…' : 'Open'}</button>
             <button type="button" onClick={() => setStep({ kind: 'choose' })}>Back</button>
           </div>
         </form>

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { Session } from '../../../shared/api/session';
 import { api } from '../api/transport';
+import { SlowOpenHint } from './SlowOpenHint';
 
 export function UnlockScreen({ session, onUnlocked, onChooseOther }: { session: Session; onUnlocked(s: Session): void; onChooseOther?(): void }) {
   const [passphrase, setPassphrase] = useState('');
@@ -40,6 +41,7 @@ export function UnlockScreen({ session, onUnlocked, onChooseOther }: { session: 
             {error}
           </p>
         ) : null}
+        <SlowOpenHint opening={busy} />
         <div className="row">
           <button type="submit" className="primary" disabled={busy || passphrase.length === 0}>
             {busy ? 'Unlocking…' : 'Unlock'}
