@@ -9,6 +9,7 @@ import { Ledger } from '../../ledger/ledger';
 import { nodeMerkleHasher } from '../../ledger/node-hasher';
 import { ledgerIdentity } from '../../ledger/signing-key';
 import { witnessedCheckpoints } from '../../ledger/witness';
+import { UserError } from '../../errors';
 import { verifyVault } from '../../vault/verify-vault';
 import { requireDb, type HandlerMap } from '../context';
 
@@ -34,8 +35,16 @@ export const ledgerHandlers: HandlerMap = {
   'ledger.verify': async (ctx) => {
     const open = requireDb(ctx);
     if (!open.ok) return open;
-    // On two threads for a large vault, as `auditdesk verify` does.
-    const report = await verifyVault(open.db, { parallel: ctx.session.workerAccess ?? undefined });
+    let report;
+    try {
+      // On two threads for a large vault, as `auditdesk verify` does.
+      report = await verifyVault(open.db, { parallel: ctx.session.workerAccess ?? undefined });
+    } catch (error) {
+      // The session locked while the workers read (the idle lock, the Lock button), or a damaged file.
+      if (!open.db.open) return fail('failed', 'the vault was locked while it was being verified; unlock it and verify again');
+      if (error instanceof UserError) return fail('failed', error.message);
+      throw error;
+    }
     return ok({ ...report.ledger, finishedAt: new Date().toISOString() });
   },
   'ledger.proof': (ctx, ref) => {

@@ -9,6 +9,7 @@ import { fail, ok, type Result } from '../../../../shared/api/result';
 import type { Download, ReportScope } from '../../../../shared/api/reports';
 import { FRAMEWORKS } from '../../../../shared/records/enums';
 import type { ComplianceReport, Signer } from '../../../../shared/reports/report-model';
+import { UserError } from '../../errors';
 import { reportBytes } from '../../reports/formats/write-report';
 import { createIdentity } from '../../reports/signing/create-identity';
 import { readIdentity } from '../../reports/signing/read-identity';
@@ -44,7 +45,13 @@ async function build(db: Database.Database, access: VaultAccess | null, scope: R
   if (known.size === 0) return fail('failed', 'the vault has no records to report on yet');
   const generatedAt = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
   const request = { framework: scope.framework, ...when, tenants: scope.tenants, generatedAt, signer, rowLimit, checkpoint: reportCheckpoint(db) };
-  return ok(access ? await buildReportFromVaultOnThreads(db, request, access, { freeThisThread: true }) : buildReportFromVault(db, request));
+  try {
+    return ok(access ? await buildReportFromVaultOnThreads(db, request, access, { freeThisThread: true }) : buildReportFromVault(db, request));
+  } catch (error) {
+    // A damaged vault file, or the vault locked meanwhile: said as it is, not as a bug.
+    if (error instanceof UserError) return fail('failed', error.message);
+    throw error;
+  }
 }
 
 function download(fileName: string, mime: string, bytes: Uint8Array): Download {

@@ -9,6 +9,7 @@ import type { Framework } from '../../../../shared/records/enums';
 import { ReportAccumulator } from '../../../../shared/reports/report-accumulator';
 import type { ComplianceReport, ReportQuery, Signer } from '../../../../shared/reports/report-model';
 import { builtWorker } from '../../built-worker';
+import { UserError } from '../../errors';
 import { SYSTEM_TENANT } from '../../vault/integrity-violation';
 import { openVault } from '../../vault/open-vault';
 import type { ReportPassResult, ReportPassWorkerInput } from './report-pass-worker';
@@ -127,6 +128,8 @@ export async function buildReportFromVaultOnThreads(
     // The app's backend: both halves on workers, so that its one thread answers other requests meanwhile.
     const split = Math.floor(maxPos / 2);
     const halves = await Promise.all([half(1, split, progress(0)).done, half(split + 1, maxPos, progress(1)).done]);
+    // The app's session may have been locked meanwhile (the idle lock, the Lock button).
+    if (!db.open) throw new UserError('the vault was locked while the report was being made; unlock it and make the report again');
     for (const done of halves) acc.merge(done.gathered);
     const pass = joinRanges(db, scope, halves.map((done) => done.range));
     return acc.build(pass.evidence, { ...pass.integrity, checkpoint: req.checkpoint ?? null });
