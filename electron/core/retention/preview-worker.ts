@@ -3,8 +3,7 @@
 // walks the whole vault for its counts (~15-20 s); on the backend's thread that would hold every other
 // request of the UI for as long.
 import { workerData } from 'node:worker_threads';
-import { answerCaller } from '../worker-call';
-import { openVault } from '../vault/open-vault';
+import { readInWorker } from '../vault/read-in-worker';
 import type { WorkerVaultAccess } from '../vault/raw-key';
 import { runRetention } from './run-retention';
 
@@ -14,11 +13,6 @@ export interface PreviewWorkerInput extends WorkerVaultAccess {
 }
 
 const input = workerData as PreviewWorkerInput;
-answerCaller(() => {
-  const db = openVault(input.vaultPath, input.passphrase, { readonly: true, rawKey: input.rawKey });
-  try {
-    return { result: runRetention(db, { dryRun: true, by: input.by, listLimit: input.listLimit, vacuum: false }) };
-  } finally {
-    db.close();
-  }
-});
+readInWorker(input, {}, (db) => ({
+  result: runRetention(db, { dryRun: true, by: input.by, listLimit: input.listLimit, vacuum: false }),
+}));

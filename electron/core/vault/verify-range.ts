@@ -10,6 +10,7 @@ import { SortedChainChecker, type ChainEntry } from '../../../shared/chain/sorte
 import { UserError } from '../errors';
 import { isTombstone } from '../retention/tombstone';
 import { LeafBlock, type HashText } from './leaf-block';
+import { namedDamage } from './named-damage';
 
 export const BLOCK_LEAVES = 4096;
 
@@ -187,18 +188,6 @@ function keptLeafHash(pos: number, leafHash: Buffer): HashText {
     throw new UserError(`the kept leaf hash at vault position ${pos} is ${leafHash.length} bytes, not 32: the vault was altered outside AuditDesk`);
   }
   return LeafBlock.fromBytes(leafHash);
-}
-
-/**
- * A page SQLite cannot read (its page MAC failed, or its structure is broken) ends the verification
- * with the place it was found, not an "unexpected error": a damaged file is a finding. `lastRead` says
- * where the last good record was ("vault position 85", "seq 12 of tenant acme").
- */
-export function namedDamage(error: unknown, lastRead: string): unknown {
-  const code = (error as { code?: unknown }).code;
-  if (code !== 'SQLITE_CORRUPT' && code !== 'SQLITE_NOTADB') return error;
-  return new UserError(`the vault file is damaged: the records after ${lastRead} cannot be read `
-    + `(${(error as Error).message}); it was altered or corrupted outside AuditDesk`);
 }
 
 /** One tenant's whole chain through its (tenant, seq) index: for tenants admitted out of seq order. */

@@ -2,8 +2,7 @@
 // connection and verifies one range of positions (verify-range.ts).
 import { workerData } from 'node:worker_threads';
 import type { ExpectedHead } from '../../../shared/chain/chain-break';
-import { answerCaller } from '../worker-call';
-import { openVault } from './open-vault';
+import { readInWorker } from './read-in-worker';
 import type { WorkerVaultAccess } from './raw-key';
 import { verifyRange } from './verify-range';
 
@@ -15,12 +14,8 @@ export interface VerifyVaultWorkerInput extends WorkerVaultAccess {
 }
 
 const input = workerData as VerifyVaultWorkerInput;
-answerCaller((progress) => {
-  const db = openVault(input.vaultPath, input.passphrase, { readonly: true, pageMacCheck: false, rawKey: input.rawKey });
-  try {
-    const result = verifyRange(db, input.fromPos, input.toPos, input.heads, input.wantedSizes, progress);
-    return { result, transfer: [result.blockRoots.buffer as ArrayBuffer] };
-  } finally {
-    db.close();
-  }
+// Without the page MAC: verify re-hashes every byte it reads (docs/vault.md, "Page MAC").
+readInWorker(input, { pageMacCheck: false }, (db, progress) => {
+  const result = verifyRange(db, input.fromPos, input.toPos, input.heads, input.wantedSizes, progress);
+  return { result, transfer: [result.blockRoots.buffer as ArrayBuffer] };
 });

@@ -3,9 +3,8 @@
 // chain segments and evidence hashes and what its accumulator gathered.
 import { workerData } from 'node:worker_threads';
 import { ReportAccumulator, type AccumulatorOptions, type AccumulatorState } from '../../../../shared/reports/report-accumulator';
-import { openVault } from '../../vault/open-vault';
+import { readInWorker } from '../../vault/read-in-worker';
 import type { WorkerVaultAccess } from '../../vault/raw-key';
-import { answerCaller } from '../../worker-call';
 import { passRange, type PassScope, type RangePass } from './vault-pass';
 
 export interface ReportPassWorkerInput extends WorkerVaultAccess {
@@ -21,14 +20,9 @@ export interface ReportPassResult {
 }
 
 const input = workerData as ReportPassWorkerInput;
-answerCaller<ReportPassResult>((progress) => {
-  // Without the page MAC: the pass re-hashes every record it uses (docs/vault.md, "Page MAC").
-  const db = openVault(input.vaultPath, input.passphrase, { readonly: true, pageMacCheck: false, rawKey: input.rawKey });
-  try {
-    const acc = new ReportAccumulator(input.accumulator);
-    const range = passRange(db, input.scope, input.fromPos, input.toPos, acc, progress);
-    return { result: { range, gathered: acc.state() } };
-  } finally {
-    db.close();
-  }
+// Without the page MAC: the pass re-hashes every record it uses (docs/vault.md, "Page MAC").
+readInWorker<ReportPassResult>(input, { pageMacCheck: false }, (db, progress) => {
+  const acc = new ReportAccumulator(input.accumulator);
+  const range = passRange(db, input.scope, input.fromPos, input.toPos, acc, progress);
+  return { result: { range, gathered: acc.state() } };
 });

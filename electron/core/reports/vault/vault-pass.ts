@@ -26,7 +26,8 @@ import type { ReportAccumulator } from '../../../../shared/reports/report-accumu
 import type { ComplianceReport, EvidenceHashes } from '../../../../shared/reports/report-model';
 import type { ReportRecord } from '../../../../shared/reports/report-record';
 import { isTombstone } from '../../retention/tombstone';
-import { namedDamage, verifyTenantBySeq } from '../../vault/verify-range';
+import { namedDamage } from '../../vault/named-damage';
+import { verifyTenantBySeq } from '../../vault/verify-range';
 import { tsUtcBySqlite, tsUtcOf } from './ts-utc';
 
 // The period is compared in the vault's ts_utc form, exactly as the trail's filters and `auditdesk
