@@ -9,22 +9,26 @@ const SALT_BYTES = 16;
 const KDF_ROUNDS = 256_000; // SQLCipher 4's default, which every vault uses (`legacy = 4`)
 const KEY_BYTES = 32;
 
-/** The derived key as hex, or null when it cannot be had (no file yet, unreadable): then use the passphrase. */
-export async function deriveRawKey(path: string, passphrase: string): Promise<string | null> {
+/**
+ * The derived key as hex, or null when it cannot be had (no file yet, unreadable): then use the
+ * passphrase. The salt is read at once, synchronously, so that the derivation is on the thread pool
+ * before the caller's own synchronous open begins: read asynchronously, it waited for that open to
+ * finish, and the two ran one after the other (~0.13 s lost by every report, verify and detection).
+ */
+export function deriveRawKey(path: string, passphrase: string): Promise<string | null> {
+  const salt = Buffer.alloc(SALT_BYTES);
   try {
-    const salt = Buffer.alloc(SALT_BYTES);
-    const fd = await fs.promises.open(path, 'r');
+    const fd = fs.openSync(path, 'r');
     try {
-      if ((await fd.read(salt, 0, SALT_BYTES, 0)).bytesRead !== SALT_BYTES) return null;
+      if (fs.readSync(fd, salt, 0, SALT_BYTES, 0) !== SALT_BYTES) return Promise.resolve(null);
     } finally {
-      await fd.close();
+      fs.closeSync(fd);
     }
-    const key = await new Promise<Buffer>((resolve, reject) =>
-      pbkdf2(Buffer.from(passphrase, 'utf8'), salt, KDF_ROUNDS, KEY_BYTES, 'sha512', (error, derived) => (error ? reject(error) : resolve(derived))));
-    return key.toString('hex');
   } catch {
-    return null;
+    return Promise.resolve(null);
   }
+  return new Promise((resolve) =>
+    pbkdf2(Buffer.from(passphrase, 'utf8'), salt, KDF_ROUNDS, KEY_BYTES, 'sha512', (error, derived) => resolve(error ? null : derived.toString('hex'))));
 }
 
 /** What a worker thread needs to open the vault again; `rawKey` when the caller derived it ahead. */
