@@ -138,6 +138,13 @@ export const IntegritySchema = z.object({
   recordsVerified: count,
   brokenChains: z.array(ChainBreakSchema),
   checkpoint: CheckpointSchema.nullable(),
+  /**
+   * How the records' contents were checked. null (or absent, in reports made before 2026-11-27): every
+   * record was re-hashed for this report. Otherwise the records up to vault position throughPos were
+   * re-hashed by the vault's full verification of verifiedAt, and only their chain links were checked
+   * for the report; the records admitted after it were re-hashed for the report.
+   */
+  earlierVerification: z.object({ verifiedAt: z.string(), throughPos: count }).nullable().optional(),
 });
 
 /** One control of the framework and the activity that is evidence for it (never a verdict on it). */

@@ -117,5 +117,5 @@ function inRanges(req: VaultReportRequest, bounds: number[]): ComplianceReport {
     return structuredClone(range);
   });
   const pass = joinRanges(db, scope, ranges);
-  return merged.build(pass.evidence, { ...pass.integrity, checkpoint: null });
+  return merged.build(pass.evidence, { ...pass.integrity, checkpoint: null, earlierVerification: null });
 }

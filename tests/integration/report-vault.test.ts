@@ -145,6 +145,9 @@ describe('auditdesk report on a generated vault', () => {
     // Made a few seconds apart: everything but the time of making must agree.
     const made = (f: string) => ({ ...evidenceOf(path.join(dir, f)), generatedAt: null });
     expect(made('two.json')).toEqual(made('one.json'));
+    // The vault was verified by the test above: both read the records it re-hashed from the report
+    // index (cut between the threads for two) and re-hashed the reports' exports recorded since.
+    expect((made('two.json') as { integrity: { earlierVerification: unknown } }).integrity.earlierVerification).toMatchObject({ throughPos: expect.any(Number) });
 
     const checked = await spawnCli(['verify-report', path.join(dir, 'two.pdf'), '--vault', vault, '--json'], { AUDITDESK_PARALLEL_MIN_RECORDS: '1' });
     expect(checked.code, checked.stdout).toBe(0);

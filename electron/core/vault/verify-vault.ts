@@ -15,6 +15,7 @@ import { BLOCK_LEAVES, verifyRange, verifyTenantBySeq, type RangeVerification, t
 import type { VerifyVaultWorkerInput } from './verify-vault-worker';
 import { callWorker } from '../worker-call';
 import { forWorker, type VaultAccess } from './raw-key';
+import { recordVerification } from './last-verification';
 
 export interface VerifyVaultOptions {
   /** Earlier checkpoints held outside the vault (`verify --checkpoint FILE`). */
@@ -24,6 +25,11 @@ export interface VerifyVaultOptions {
   /** With these, large vaults are read on two worker threads, each with its own connection. */
   parallel?: VaultAccess;
   onProgress?: (done: { records: number; total: number }) => void;
+  /**
+   * Writes the result to last_verification (vault/last-verification.ts), which lets a report re-hash
+   * only the records admitted after it: `auditdesk verify` and the app's Verify ask for it.
+   */
+  record?: boolean;
 }
 
 export type VaultVerifyReport = VerifyReport & { ledger: LedgerReport };
@@ -35,6 +41,7 @@ export type VaultVerifyReport = VerifyReport & { ledger: LedgerReport };
 const PARALLEL_FROM_RECORDS = Number(process.env.AUDITDESK_PARALLEL_MIN_RECORDS ?? 200_000);
 
 export async function verifyVault(db: Database.Database, options: VerifyVaultOptions = {}): Promise<VaultVerifyReport> {
+  const startedAt = new Date().toISOString();
   const heads = db.prepare('SELECT tenant, seq, hash FROM chain_heads').all() as ExpectedHead[];
   // Positions run from 1 without gaps (a gap is reported as removed), so the last one is the count to
   // expect for progress; the report counts the rows actually read. A count(*) would read a whole index.
@@ -72,6 +79,9 @@ export async function verifyVault(db: Database.Database, options: VerifyVaultOpt
 
   const chains = joinChains(db, ranges, heads);
   const ledgerReport = checkTree(db, ledger, ranges);
+  if (options.record) {
+    recordVerification(db, { verifiedAt: startedAt, throughPos: maxPos, brokenTenants: chains.filter((c) => !c.ok).map((c) => c.tenant) });
+  }
   return { ok: chains.every((c) => c.ok) && ledgerReport.ok, records, chains, ledger: ledgerReport };
 }
 

@@ -39,6 +39,13 @@ function lastDay(toIso: string): string {
   return new Date(Date.parse(toIso) - 1).toISOString().slice(0, 10);
 }
 
+/** How the records' contents were checked (docs/reports.md, "A verified vault"). */
+function contentsCheck(earlier: ComplianceReport['integrity']['earlierVerification']): string {
+  if (!earlier) return 'every record re-hashed for this report';
+  return `re-hashed by the verification of ${earlier.verifiedAt} up to vault position ${formatCount(earlier.throughPos)}; `
+    + 'links checked and later records re-hashed for this report';
+}
+
 export function ReportPreview({ report }: { report: ComplianceReport }) {
   const cp = report.integrity.checkpoint;
   const broken = report.integrity.brokenChains.length;
@@ -73,6 +80,7 @@ export function ReportPreview({ report }: { report: ComplianceReport }) {
           <h3>Integrity</h3>
           <dl className="fields">
             <div className="field"><dt>records verified</dt><dd>{formatCount(report.integrity.recordsVerified)}</dd></div>
+            <div className="field"><dt>contents</dt><dd>{contentsCheck(report.integrity.earlierVerification)}</dd></div>
             <div className="field"><dt>checkpoint</dt><dd>{cp ? <code>{cp.origin} · size {formatCount(cp.size)} · {cp.rootHash}</code> : 'none signed yet'}</dd></div>
             <div className="field"><dt>evidence digest</dt><dd><code>{report.evidence.digest}</code></dd></div>
           </dl>

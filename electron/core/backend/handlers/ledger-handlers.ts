@@ -38,7 +38,7 @@ export const ledgerHandlers: HandlerMap = {
     let report;
     try {
       // On two threads for a large vault, as `auditdesk verify` does.
-      report = await verifyVault(open.db, { parallel: ctx.session.workerAccess ?? undefined });
+      report = await verifyVault(open.db, { parallel: ctx.session.workerAccess ?? undefined, record: true });
     } catch (error) {
       // The session locked while the workers read (the idle lock, the Lock button), or a damaged file.
       if (!open.db.open) return fail('failed', 'the vault was locked while it was being verified; unlock it and verify again');

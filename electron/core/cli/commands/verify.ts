@@ -27,6 +27,7 @@ export const verifyCommand: Command = {
         externalCheckpoints: external,
         parallel: { vaultPath: path, passphrase, rawKey },
         key: args.values.key as string | undefined,
+        record: true,
         onProgress: ({ records, total }) => progress.update(`verifying: ${records.toLocaleString('en')} records ${percent(records, total)}`),
       });
       progress.done();

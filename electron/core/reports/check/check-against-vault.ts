@@ -3,6 +3,9 @@
 // The integrity section describes the vault when the report was made, not the period, so it is
 // compared by what must still hold: the same chains, none broken now, no fewer records than then.
 // Records appended to those chains since (outside the period) are a note, not a difference.
+// Every record is re-hashed for the check, whatever the vault's last verification covered: the
+// numbers then come from the records' own bytes, not from the report index a report may have read
+// (docs/reports.md, "Checking a report").
 import type Database from 'better-sqlite3';
 import type { ComplianceReport } from '../../../../shared/reports/report-model';
 import { buildReportFromVaultOnThreads } from '../vault/report-from-vault';
@@ -26,7 +29,7 @@ export async function checkReportAgainstVault(
     framework: q.framework, from: q.from, to: q.to, tenants: q.tenants, signer: reported.signer,
     generatedAt: reported.generatedAt, businessHours: q.businessHours, retentionDays: q.retentionDays,
     rowLimit: q.rowLimit, checkpoint: reported.integrity.checkpoint,
-  }, vault);
+  }, vault, { rehashAll: true });
   // Everything but integrity and who made it must come out the same.
   const strip = (r: ComplianceReport) => ({ ...r, integrity: null, generator: null });
   const differences = diffReports(strip(reported), strip(recomputed));

@@ -1,9 +1,11 @@
-// Computes a ComplianceReport from the vault in one streaming pass over the report's tenants (see
-// vault-pass.ts): their chains re-hashed for the integrity section, the records of the period
-// through the shared accumulator, and their audit hashes into the evidence digest. Large vaults
-// are read as two halves, one on a worker thread (buildReportFromVaultOnThreads), with the same
-// result. `verify-report --vault` calls this again with the evidence's query and generatedAt and
-// compares, so everything here must depend only on those and the vault's contents.
+// Computes a ComplianceReport from the vault in one streaming pass over the report's tenants: their
+// chains checked for the integrity section, the records of the period through the shared accumulator,
+// and their audit hashes into the evidence digest. The records the vault's last full verification
+// re-hashed are read from the report index (index-pass.ts), the others from the records and re-hashed
+// (vault-pass.ts); report-parts.ts cuts the pass between two threads for a large vault
+// (buildReportFromVaultOnThreads), with the same result. `verify-report --vault` calls this again
+// with the evidence's query and generatedAt, re-hashing every record, and compares, so everything
+// here must depend only on those and the vault's contents.
 import type Database from 'better-sqlite3';
 import type { Framework } from '../../../../shared/records/enums';
 import { ReportAccumulator } from '../../../../shared/reports/report-accumulator';
@@ -14,7 +16,9 @@ import { SYSTEM_TENANT } from '../../vault/integrity-violation';
 import { openVault } from '../../vault/open-vault';
 import type { ReportPassResult, ReportPassWorkerInput } from './report-pass-worker';
 import { startWorkerJob } from '../../worker-call';
-import { joinRanges, passRange, vaultPass, type RangePass } from './vault-pass';
+import { joinRanges, type RangePass } from './vault-pass';
+import { needsPageMac, readReportPart, reportParts, type ReportPart } from './report-parts';
+import { lastVerification, type LastVerification } from '../../vault/last-verification';
 import { retentionDaysFor } from './vault-policies';
 import { forWorker, type VaultAccess } from '../../vault/raw-key';
 
@@ -61,13 +65,37 @@ export function reportQuery(db: Database.Database, req: VaultReportRequest): Rep
   };
 }
 
-export function buildReportFromVault(db: Database.Database, req: VaultReportRequest): ComplianceReport {
+export interface PassOptions {
+  /**
+   * Re-hash every record, as if the vault had never been verified: `verify-report --vault` checks a
+   * report against the records' own bytes, not against the report index.
+   */
+  rehashAll?: boolean;
+}
+
+/** The verification a report may stand on, or null: then every record is re-hashed. */
+function verificationFor(db: Database.Database, options: PassOptions): LastVerification | null {
+  return options.rehashAll ? null : lastVerification(db);
+}
+
+/** What the report says of how the records' contents were checked (the integrity section). */
+const contentsCheck = (verification: LastVerification | null): ComplianceReport['integrity']['earlierVerification'] =>
+  verification ? { verifiedAt: verification.verifiedAt, throughPos: verification.throughPos } : null;
+
+export function buildReportFromVault(db: Database.Database, req: VaultReportRequest, options: PassOptions = {}): ComplianceReport {
   const query = reportQuery(db, req);
   if (query.tenants.length === 0) throw new Error('the vault has no tenants to report on');
   const acc = new ReportAccumulator({ query, signer: req.signer, generatedAt: req.generatedAt });
-  const pass = vaultPass(db, { tenants: query.tenants, from: query.from, to: query.to }, acc, req.onProgress);
-  return acc.build(pass.evidence, { ...pass.integrity, checkpoint: req.checkpoint ?? null });
+  const scope = { tenants: query.tenants, from: query.from, to: query.to };
+  const verification = verificationFor(db, options);
+  const [part] = reportParts(db, query.tenants, maxPosOf(db), verification, 1);
+  const ranges = readReportPart(db, scope, part!, acc, req.onProgress);
+  const pass = joinRanges(db, scope, ranges, new Set(verification?.brokenTenants));
+  return acc.build(pass.evidence, { ...pass.integrity, checkpoint: req.checkpoint ?? null, earlierVerification: contentsCheck(verification) });
 }
+
+/** The last position, not count(*): that walks a whole index (~0.2 s at 1M records). */
+const maxPosOf = (db: Database.Database): number => (db.prepare('SELECT max(pos) FROM records').pluck().get() as number | null) ?? 0;
 
 /**
  * Below this many records one thread is quicker than starting two (each opens the vault and derives
@@ -86,10 +114,8 @@ const THIS_THREADS_SHARE = 0.52;
 export function reportPassWorker(db: Database.Database): string | null {
   const worker = builtWorker('report-pass-worker');
   if (!worker) return null;
-  // The last position, not count(*): that walks a whole index (~0.2 s at 1M records). Positions
-  // are only lost to tampering, so this is the number of records the pass will read.
-  const size = (db.prepare('SELECT max(pos) FROM records').pluck().get() as number | null) ?? 0;
-  return size >= PARALLEL_FROM_RECORDS ? worker : null;
+  // Positions are only lost to tampering, so the last one is the number of records the pass will read.
+  return maxPosOf(db) >= PARALLEL_FROM_RECORDS ? worker : null;
 }
 
 /**
@@ -105,44 +131,47 @@ export async function buildReportFromVaultOnThreads(
   db: Database.Database,
   req: VaultReportRequest,
   vault: VaultAccess,
-  options: { freeThisThread?: boolean } = {},
+  options: PassOptions & { freeThisThread?: boolean } = {},
 ): Promise<ComplianceReport> {
   const script = reportPassWorker(db);
-  if (!script) return buildReportFromVault(db, req);
+  if (!script) return buildReportFromVault(db, req, options);
   const query = reportQuery(db, req);
   if (query.tenants.length === 0) throw new Error('the vault has no tenants to report on');
-  const maxPos = (db.prepare('SELECT max(pos) FROM records').pluck().get() as number | null) ?? 0;
   const scope = { tenants: query.tenants, from: query.from, to: query.to };
   const acc = new ReportAccumulator({ query, signer: req.signer, generatedAt: req.generatedAt });
+  const verification = verificationFor(db, options);
+  const share = options.freeThisThread ? 0.5 : THIS_THREADS_SHARE;
+  const parts = reportParts(db, query.tenants, maxPosOf(db), verification, 2, share);
   const access = await forWorker(vault);
-  const half = (fromPos: number, toPos: number, onProgress: (records: number) => void) => startWorkerJob<ReportPassResult>(script, {
-    ...access, scope, accumulator: { query, signer: req.signer, generatedAt: req.generatedAt }, fromPos, toPos,
+  const onWorker = (part: ReportPart, onProgress: (records: number) => void) => startWorkerJob<ReportPassResult>(script, {
+    ...access, scope, part, accumulator: { query, signer: req.signer, generatedAt: req.generatedAt },
   } satisfies ReportPassWorkerInput, onProgress);
   const read = [0, 0];
   const progress = (i: number) => (records: number) => {
     read[i] = records;
     req.onProgress?.(read[0]! + read[1]!);
   };
+  const finish = (ranges: RangePass[]) => {
+    const pass = joinRanges(db, scope, ranges, new Set(verification?.brokenTenants));
+    return acc.build(pass.evidence, { ...pass.integrity, checkpoint: req.checkpoint ?? null, earlierVerification: contentsCheck(verification) });
+  };
 
   if (options.freeThisThread) {
-    // The app's backend: both halves on workers, so that its one thread answers other requests meanwhile.
-    const split = Math.floor(maxPos / 2);
-    const halves = await Promise.all([half(1, split, progress(0)).done, half(split + 1, maxPos, progress(1)).done]);
+    // The app's backend: both parts on workers, so that its one thread answers other requests meanwhile.
+    const done = await Promise.all(parts.map((part, i) => onWorker(part, progress(i)).done));
     // The app's session may have been locked meanwhile (the idle lock, the Lock button).
     if (!db.open) throw new UserError('the vault was locked while the report was being made; unlock it and make the report again');
-    for (const done of halves) acc.merge(done.gathered);
-    const pass = joinRanges(db, scope, halves.map((done) => done.range));
-    return acc.build(pass.evidence, { ...pass.integrity, checkpoint: req.checkpoint ?? null });
+    for (const d of done) acc.merge(d.gathered);
+    return finish(done.flatMap((d) => d.ranges));
   }
 
-  const split = Math.floor(maxPos * THIS_THREADS_SHARE);
-  const second = half(split + 1, maxPos, progress(1));
-  let first: RangePass;
+  const second = onWorker(parts[1]!, progress(1));
+  let first: RangePass[];
   try {
-    // This thread's half is read on a connection of its own, without the page MAC, as the worker's is.
-    const reader = openVault(access.vaultPath, access.passphrase, { readonly: true, pageMacCheck: false, rawKey: access.rawKey });
+    // This thread's part is read on a connection of its own, as the worker's is.
+    const reader = openVault(access.vaultPath, access.passphrase, { readonly: true, pageMacCheck: needsPageMac(parts[0]!), rawKey: access.rawKey });
     try {
-      first = passRange(reader, scope, 1, split, acc, progress(0));
+      first = readReportPart(reader, scope, parts[0]!, acc, progress(0));
     } finally {
       reader.close();
     }
@@ -154,6 +183,5 @@ export async function buildReportFromVaultOnThreads(
   }
   const done = await second.done;
   acc.merge(done.gathered);
-  const pass = joinRanges(db, scope, [first, done.range]);
-  return acc.build(pass.evidence, { ...pass.integrity, checkpoint: req.checkpoint ?? null });
+  return finish([...first, ...done.ranges]);
 }

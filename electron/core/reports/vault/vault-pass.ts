@@ -16,18 +16,18 @@
 // holds and feeds its own accumulator; joinRanges then joins the segments end to end (any segment
 // that does not join cleanly sends its tenant to the (tenant, seq) check, so a break is named exactly
 // as one thread would name it) and the caller merges the accumulators.
-import { createHash, hash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { ChainResult, ExpectedHead } from '../../../../shared/chain/chain-break';
 import { SortedChainChecker } from '../../../../shared/chain/sorted-chain-checker';
 import { ZERO_HASH } from '../../../../shared/hash';
-import { EVIDENCE_DIGEST_OF } from '../../../../shared/reports/evidence-digest';
 import type { ReportAccumulator } from '../../../../shared/reports/report-accumulator';
 import type { ComplianceReport, EvidenceHashes } from '../../../../shared/reports/report-model';
 import type { ReportRecord } from '../../../../shared/reports/report-record';
 import { isTombstone } from '../../retention/tombstone';
 import { namedDamage } from '../../vault/named-damage';
 import { verifyTenantBySeq } from '../../vault/verify-range';
+import { digestOfRuns, HashCollector, type HashRun } from './evidence-runs';
 import { tsUtcBySqlite, tsUtcOf } from './ts-utc';
 
 // The period is compared in the vault's ts_utc form, exactly as the trail's filters and `auditdesk
@@ -38,7 +38,7 @@ const SELECT_RANGE = 'SELECT pos, audit_hash, purged_at, canonical FROM records 
 interface Row { pos: number; audit_hash: string; purged_at: string | null; canonical: string }
 
 /** Tables list records tenant by tenant (in the query's order), then by seq. */
-const TENANT_RANK = 1e12;
+export const TENANT_RANK = 1e12;
 
 export interface PassScope { tenants: readonly string[]; from: string; to: string }
 
@@ -63,7 +63,7 @@ export interface ChainSegment {
 export interface RangePass {
   segments: ChainSegment[];
   /** Audit hashes (lowercase, sorted) of the range's records in scope, for the evidence digest. */
-  hashes: string[];
+  hashes: HashRun;
 }
 
 /**
@@ -80,9 +80,9 @@ function parsed(canonical: string): Record<string, unknown> {
 }
 
 /** A bound of the period in the vault's ts_utc form ("YYYY-MM-DDTHH:MM:SS.sssZ"), to compare as text. */
-const utc = (iso: string) => new Date(iso).toISOString();
+export const utc = (iso: string) => new Date(iso).toISOString();
 
-const headsOf = (db: Database.Database, tenants: readonly string[]): Map<string, ExpectedHead> => {
+export const headsOf = (db: Database.Database, tenants: readonly string[]): Map<string, ExpectedHead> => {
   const headOf = db.prepare('SELECT tenant, seq, hash FROM chain_heads WHERE tenant = ?');
   return new Map(tenants.flatMap((t) => {
     const head = headOf.get(t) as ExpectedHead | undefined;
@@ -110,7 +110,7 @@ export function passRange(
   const chains = new Map(scope.tenants.map((tenant, i) => [tenant, {
     rank: i * TENANT_RANK, checker: new SortedChainChecker(tenant, heads.get(tenant), 'segment'), lastSeq: 0, unordered: false,
   }]));
-  const hashes: string[] = [];
+  const hashes = new HashCollector();
   const tsUtcInSqlite = tsUtcBySqlite(db);
   // Text that is not valid UTF-8 reaches JS with U+FFFD in place of the bad bytes, which could stand
   // for other bytes than the ones signed: such a record is hashed as its stored bytes (as verify does,
@@ -149,21 +149,19 @@ export function passRange(
   } catch (error) {
     throw namedDamage(error, `vault position ${lastPos}`);
   }
-  const segments: ChainSegment[] = [];
-  for (const [tenant, chain] of chains) {
-    const first = chain.checker.first;
-    if (!first) {
-      if (chain.unordered) segments.push({ tenant, records: 0, first: { seq: 0, prev: null }, last: { seq: 0, claimed: '' }, ok: false, unordered: true });
-      continue;
-    }
-    const result = chain.checker.finish();
-    segments.push({
-      tenant, records: result.records, first: { seq: first.seq, prev: first.prev },
-      last: { seq: result.head!.seq, claimed: result.head!.hash }, ok: result.break === null, unordered: chain.unordered,
-    });
-  }
   // Sorted here, on the range's own thread: the digest then sorts runs that are already in order.
-  return { segments, hashes: hashes.sort() };
+  return { segments: [...chains].flatMap(([tenant, chain]) => segmentOf(tenant, chain.checker, chain.unordered)), hashes: hashes.finish() };
+}
+
+/** What a range's checker saw of one tenant, as joinRanges needs it (none: the range held no record of it). */
+export function segmentOf(tenant: string, checker: SortedChainChecker, unordered: boolean): ChainSegment[] {
+  const first = checker.first;
+  if (!first) return unordered ? [{ tenant, records: 0, first: { seq: 0, prev: null }, last: { seq: 0, claimed: '' }, ok: false, unordered: true }] : [];
+  const result = checker.finish();
+  return [{
+    tenant, records: result.records, first: { seq: first.seq, prev: first.prev },
+    last: { seq: result.head!.seq, claimed: result.head!.hash }, ok: result.break === null, unordered,
+  }];
 }
 
 /**
@@ -171,7 +169,13 @@ export function passRange(
  * A tenant whose segments join end to end from seq 1 to its head, each without a break, is verified;
  * any other goes through its (tenant, seq) index, which names the first break as verify does.
  */
-export function joinRanges(db: Database.Database, scope: PassScope, ranges: readonly RangePass[]): PassResult {
+export function joinRanges(
+  db: Database.Database,
+  scope: PassScope,
+  ranges: readonly RangePass[],
+  /** Tenants checked through their (tenant, seq) index whatever their segments say (a break found by the last verify). */
+  recheck: ReadonlySet<string> = new Set(),
+): PassResult {
   const heads = headsOf(db, scope.tenants);
   let chainsVerified = 0, recordsVerified = 0;
   const brokenChains: ComplianceReport['integrity']['brokenChains'] = [];
@@ -180,14 +184,14 @@ export function joinRanges(db: Database.Database, scope: PassScope, ranges: read
     const head = heads.get(tenant);
     // A tenant the vault has never seen has no chain to verify.
     if (!head && segments.length === 0) continue;
-    const result: Pick<ChainResult, 'records' | 'break'> = joinsCleanly(segments, head)
+    const result: Pick<ChainResult, 'records' | 'break'> = !recheck.has(tenant) && joinsCleanly(segments, head)
       ? { records: segments.reduce((n, s) => n + s.records, 0), break: null }
       : verifyTenantBySeq(db, tenant, head);
     chainsVerified++;
     recordsVerified += result.records;
     if (result.break) brokenChains.push({ tenant, seq: result.break.seq, kind: result.break.kind });
   }
-  return { evidence: digestOf(ranges.map((r) => r.hashes)), integrity: { chainsVerified, recordsVerified, brokenChains } };
+  return { evidence: digestOfRuns(ranges.map((r) => r.hashes)), integrity: { chainsVerified, recordsVerified, brokenChains } };
 }
 
 function joinsCleanly(segments: readonly ChainSegment[], head: ExpectedHead | undefined): boolean {
@@ -205,7 +209,7 @@ function joinsCleanly(segments: readonly ChainSegment[], head: ExpectedHead | un
  * would give: JSON nulls are absent members, objects their JSON text, is_sensitive true for JSON
  * true or 1.
  */
-function toReportRecord(record: Record<string, unknown>, auditHash: string): ReportRecord {
+export function toReportRecord(record: Record<string, unknown>, auditHash: string): ReportRecord {
   // One object literal with every member, absent ones undefined (read as absent): every record gets
   // the same shape, so the accumulator's reads of its members stay fast.
   return {
@@ -223,30 +227,3 @@ function toReportRecord(record: Record<string, unknown>, auditHash: string): Rep
 
 /** A member as the generated columns (json_extract) give it: null absent, objects as their JSON text. */
 const value = (v: unknown) => (v === null || v === undefined ? undefined : typeof v === 'object' ? JSON.stringify(v) : v);
-
-/**
- * EvidenceHashesSchema's digest (sorted lowercase hex hashes, each followed by "\n", through SHA-256)
- * from the ranges' hashes, each range's already sorted: merged in order, not concatenated and sorted
- * again (a million strings at 1M records).
- */
-function digestOf(runs: ReadonlyArray<readonly string[]>): EvidenceHashes {
-  const sha = createHash('sha256');
-  const next = runs.map(() => 0);
-  let chunk: string[] = [];
-  let count = 0;
-  for (;;) {
-    let from = -1;
-    for (let r = 0; r < runs.length; r++) {
-      if (next[r]! < runs[r]!.length && (from < 0 || runs[r]![next[r]!]! < runs[from]![next[from]!]!)) from = r;
-    }
-    if (from < 0) break;
-    chunk.push(runs[from]![next[from]!++]!);
-    count++;
-    if (chunk.length === 4096) {
-      sha.update(`${chunk.join('\n')}\n`, 'latin1');
-      chunk = [];
-    }
-  }
-  if (chunk.length) sha.update(`${chunk.join('\n')}\n`, 'latin1');
-  return { algorithm: 'sha256', of: EVIDENCE_DIGEST_OF, count, digest: sha.digest('hex') };
-}

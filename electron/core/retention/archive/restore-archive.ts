@@ -7,6 +7,7 @@ import { UserError } from '../../errors';
 import { recordLeafHash } from '../../ledger/node-hasher';
 import { ledgerIdentity } from '../../ledger/signing-key';
 import { noteActions } from '../actions-log';
+import { forgetVerification } from '../../vault/last-verification';
 import { verifyArchiveFile, type ArchiveReport } from './verify-archive';
 
 export interface RestoreResult {
@@ -43,6 +44,8 @@ export function restoreArchive(db: Database.Database, file: string, passphrase: 
       }
       put.run(r.canonical, r.pos);
       result.restored++;
+      // The restored content was never re-hashed by a verify: a report must not take it as verified.
+      if (result.restored === 1) forgetVerification(db);
       result.tenants[stored.tenant] = (result.tenants[stored.tenant] ?? 0) + 1;
     }
     noteActions(db, Object.entries(result.tenants).map(([tenant, n]) => ({

@@ -22,6 +22,13 @@ export function drawIntegrity(cursor: Cursor, r: ComplianceReport): void {
     cursor.paragraph(`No break was found in the ${i.chainsVerified} chains verified.`);
     cursor.space(6);
   }
+  const earlier = i.earlierVerification;
+  cursor.paragraph(earlier
+    ? `Record contents: the records up to vault position ${earlier.throughPos.toLocaleString('en')} were re-hashed by the `
+      + `vault's full verification of ${earlier.verifiedAt}, and their chain links were checked again for this report; `
+      + 'the records admitted after it were re-hashed for this report.'
+    : 'Record contents: every record was re-hashed for this report.');
+  cursor.space(6);
   cursor.heading('Checkpoint', TEXT.h2);
   if (i.checkpoint) {
     drawFacts(cursor, [['Origin', i.checkpoint.origin], ['Tree size', i.checkpoint.size], ['Root hash', i.checkpoint.rootHash]]);
