@@ -140,7 +140,8 @@ export interface AccumulatorState {
   counters: Record<(typeof COUNTERS)[number], ReadonlyMap<string, number>>;
   tables: Record<(typeof TABLES)[number], TableState>;
   totals: Record<(typeof TOTALS)[number], number>;
-  resources: ReadonlySet<string>;
+  /** Distinct resource ids by resource type. */
+  resources: ReadonlyMap<string | undefined, ReadonlySet<string | undefined>>;
   resolveHours: readonly number[];
   controls: Array<{ counts: ReadonlyMap<string, number>; table: TableState }>;
 }
@@ -154,7 +155,9 @@ export class ReportAccumulator {
   private readonly byOperation = new Counter();
   private readonly byUser = new Counter();
   private readonly byResourceType = new Counter();
-  private readonly resources = new Set<string>();
+  // By type, then id: a key joining the two would cost a new string per record.
+  private readonly resources = new Map<string | undefined, Set<string | undefined>>();
+  private resourceCount = 0;
   private readonly sensitiveByOp = new Counter();
   private readonly sensitiveByClass = new Counter();
   private readonly frameworks = new Counter();
@@ -202,6 +205,8 @@ export class ReportAccumulator {
   }
 
   /**
+   * Keeps nothing of `r` once it returns (a table row is built from it at once, or never), so a caller
+   * may hand every record in one reused object (the vault's index pass does).
    * @param rank the record's place in the listing order of the tables (lower first); by default the
    *   order records are added in.
    */
@@ -224,7 +229,7 @@ export class ReportAccumulator {
     if (r.kind === 'log') {
       this.byOperation.add(r.operation ?? '');
       this.byResourceType.add(r.resource_type ?? '');
-      this.resources.add(`${r.resource_type}/${r.resource_id}`);
+      this.addResource(r.resource_type, r.resource_id);
       this.frameworks.add(r.compliance_framework || '(none)');
       if (r.is_sensitive) {
         this.sensitiveOps++; this.userSensitive.add(user);
@@ -244,6 +249,15 @@ export class ReportAccumulator {
     }
     for (const c of this.controls) {
       if (c.def.select(r)) { c.counts.add(c.def.countBy(r)); c.table.push(rank, () => c.def.row(r)); }
+    }
+  }
+
+  private addResource(type: string | undefined, id: string | undefined): void {
+    let ids = this.resources.get(type);
+    if (!ids) this.resources.set(type, (ids = new Set()));
+    if (!ids.has(id)) {
+      ids.add(id);
+      this.resourceCount++;
     }
   }
 
@@ -281,7 +295,7 @@ export class ReportAccumulator {
     for (const k of COUNTERS) this[k].addAll(other.counters[k]);
     for (const k of TABLES) this[k].merge(other.tables[k]);
     for (const k of TOTALS) this[k] += other.totals[k];
-    for (const r of other.resources) this.resources.add(r);
+    for (const [type, ids] of other.resources) for (const id of ids) this.addResource(type, id);
     for (const h of other.resolveHours) this.resolveHours.push(h); // a spread of 100k arguments would overflow the stack
     other.controls.forEach((c, i) => {
       this.controls[i]!.counts.addAll(c.counts);
@@ -310,7 +324,7 @@ export class ReportAccumulator {
       totals: {
         records: this.records, logs: this.kinds.get('log'), queries: this.kinds.get('query'),
         exports: this.kinds.get('export'), violations: this.kinds.get('violation'),
-        sensitiveOperations: this.sensitiveOps, distinctUsers: this.byUser.size, distinctResources: this.resources.size,
+        sensitiveOperations: this.sensitiveOps, distinctUsers: this.byUser.size, distinctResources: this.resourceCount,
       },
       byOperation: this.byOperation.rows(),
       byUser,

@@ -6,8 +6,9 @@ import { renderReportPdf } from '../pdf/render-report';
 import { signPdf } from '../signing/sign-pdf';
 import { reportCsv } from './report-csv';
 
-export const REPORT_FORMATS = ['pdf', 'csv', 'json'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+import type { ReportFormat } from './report-formats';
+
+export { REPORT_FORMATS, type ReportFormat } from './report-formats';
 
 export interface SigningKey {
   p12: Uint8Array;

@@ -3,6 +3,9 @@
 // signer's issuerAndSerialNumber, so any certificate with a non-ASCII name (Zoë, 山田; common in
 // CA-issued ones too) got a signer reference that matches no certificate, and pdfsig answered
 // "Unknown Validation Failure". We hand forge the issuer with those values decoded first.
+// The RSA operation itself is Node's (OpenSSL): forge's own big-number code took ~100 ms of a
+// 1M-record report's 5 s (docs/reports.md, "Performance").
+import { constants, createPrivateKey, privateEncrypt, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
 import { Signer } from '@signpdf/utils';
 import type { SignerIdentity } from './read-identity';
@@ -15,6 +18,23 @@ function issuerForForge(cert: forge.pki.Certificate): forge.pki.CertificateField
     : a);
 }
 
+/** DER of DigestInfo { sha256, NULL } up to the digest (RFC 8017 §9.2, note 1). */
+const SHA256_DIGEST_INFO = Buffer.from('3031300d060960864801650304020105000420', 'hex');
+
+/**
+ * What forge's pkcs7 asks of the signer's key: an RSASSA-PKCS1-v1_5 signature (a binary string) of
+ * the digest it has computed, here made by OpenSSL: the DigestInfo, padded and raised with the key.
+ */
+function nativeRsaSigner(privateKey: forge.pki.rsa.PrivateKey): { sign(md: forge.md.MessageDigest): string } {
+  const key: KeyObject = createPrivateKey(forge.pki.privateKeyToPem(privateKey));
+  return {
+    sign(md) {
+      const digestInfo = Buffer.concat([SHA256_DIGEST_INFO, Buffer.from(md.digest().getBytes(), 'binary')]);
+      return privateEncrypt({ key, padding: constants.RSA_PKCS1_PADDING }, digestInfo).toString('binary');
+    },
+  };
+}
+
 export class IdentitySigner extends Signer {
   constructor(private readonly identity: SignerIdentity) { super(); }
 
@@ -25,7 +45,7 @@ export class IdentitySigner extends Signer {
     // The certificate goes in as parsed: forge re-emits its original TBS bytes, so it stays valid.
     p7.addCertificate(certificate);
     p7.addSigner({
-      key: privateKey,
+      key: nativeRsaSigner(privateKey),
       issuer: issuerForForge(certificate),
       serialNumber: certificate.serialNumber,
       digestAlgorithm: forge.pki.oids.sha256!,
