@@ -9,6 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = path.join(root, 'bin', 'auditdesk.cjs');
@@ -38,7 +39,25 @@ function copyVault(n) {
   fs.mkdirSync(dir, { recursive: true });
   for (const f of fs.readdirSync(dir)) if (f.startsWith('bench.vault')) fs.rmSync(path.join(dir, f));
   for (const f of ['bench.vault', 'bench.vault.signing-key']) fs.copyFileSync(path.join(source, String(n), f), path.join(dir, f));
+  forgetVerification(path.join(dir, 'bench.vault'));
   return dir;
+}
+
+/**
+ * bench/engine.mjs verified the source vault, which a report would stand on: the copy forgets it, as a
+ * vault imported and never verified is (a vault of an older AuditDesk has no such table yet).
+ */
+function forgetVerification(vault) {
+  const db = new Database(vault);
+  try {
+    db.pragma("cipher = 'sqlcipher'");
+    db.pragma('legacy = 4');
+    db.key(Buffer.from(env.AUDITDESK_PASSPHRASE, 'utf8'));
+    const has = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'last_verification'").get();
+    if (has) db.prepare('DELETE FROM last_verification').run();
+  } finally {
+    db.close();
+  }
 }
 
 if (!fs.existsSync(identity)) {

@@ -141,8 +141,8 @@ export const IntegritySchema = z.object({
   /**
    * How the records' contents were checked. null (or absent, in reports made before 2026-11-27): every
    * record was re-hashed for this report. Otherwise the records up to vault position throughPos were
-   * re-hashed by the vault's full verification of verifiedAt, and only their chain links were checked
-   * for the report; the records admitted after it were re-hashed for the report.
+   * re-hashed and linked by the vault's full verification of verifiedAt, and the report found each of
+   * them still in its chain; the records admitted after it were re-hashed for the report.
    */
   earlierVerification: z.object({ verifiedAt: z.string(), throughPos: count }).nullable().optional(),
 });

@@ -43,7 +43,7 @@ function lastDay(toIso: string): string {
 function contentsCheck(earlier: ComplianceReport['integrity']['earlierVerification']): string {
   if (!earlier) return 'every record re-hashed for this report';
   return `re-hashed by the verification of ${earlier.verifiedAt} up to vault position ${formatCount(earlier.throughPos)}; `
-    + 'links checked and later records re-hashed for this report';
+    + 'later records re-hashed for this report';
 }
 
 export function ReportPreview({ report }: { report: ComplianceReport }) {

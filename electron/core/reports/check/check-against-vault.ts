@@ -4,7 +4,7 @@
 // compared by what must still hold: the same chains, none broken now, no fewer records than then.
 // Records appended to those chains since (outside the period) are a note, not a difference.
 // Every record is re-hashed for the check, whatever the vault's last verification covered: the
-// numbers then come from the records' own bytes, not from the report index a report may have read
+// numbers then come from the records' own bytes, not from the index a report may have read
 // (docs/reports.md, "Checking a report").
 import type Database from 'better-sqlite3';
 import type { ComplianceReport } from '../../../../shared/reports/report-model';

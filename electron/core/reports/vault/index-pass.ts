@@ -1,52 +1,42 @@
 // The report's pass over records that the vault's last full verification re-hashed (positions up to
-// its throughPos): their members are read from the records_report index (migration 9), in chain
-// order, instead of reading and parsing each record. That is what brings a report over 1M records
-// under 5 s (docs/reports.md, "Performance"): an index entry is ~300 bytes against ~1,400 for the
-// record, and SQLite has already split the members out.
+// its throughPos): their members are read from the index records_tenant_time holds (migration 9),
+// the report's tenants and period only, instead of reading and parsing each record. That is what
+// brings a report over 1M records under 5 s (docs/reports.md, "A verified vault"): an index entry is
+// ~190 bytes against ~1,400 for the record, and SQLite has already split the members out.
 //
-// What is checked here, and what is not: each chain's links (every prev_hash against the audit_hash
-// before it, seqs without gaps), read now from the stored hashes; the contents of these records are
-// not re-hashed here, since that verification did (the report says so, with its date). The records
-// admitted after it go through vault-pass.ts and are re-hashed. The index is read with the page MAC
-// on, unlike the re-hashing pass: nothing here re-hashes what it reads, so a page changed without
-// the key must fail to read.
-//
-// The index leaves purged records out (their content is gone): a gap in the seqs is filled from the
-// records table with the tombstones there, whose audit_hash still links (as in verify).
+// What is checked, and what is not (verifiedChains): that each chain still holds every record the
+// verification saw (as many records up to its position as the highest seq, from seq 1: seqs are
+// unique per tenant), and joinRanges links the records admitted since to the last one verified. The
+// contents and links of the verified records are not checked again: the verification re-hashed them,
+// and the report says so, with its date; a change since then takes the vault's key (the index is read
+// with the page MAC, so a page changed without it fails to read), and the next verify, or
+// `verify-report --vault`, which re-hashes every record, names it.
 import type Database from 'better-sqlite3';
 import type { ReportAccumulator } from '../../../../shared/reports/report-accumulator';
 import type { ReportRecord } from '../../../../shared/reports/report-record';
-import { SortedChainChecker } from '../../../../shared/chain/sorted-chain-checker';
 import { namedDamage } from '../../vault/named-damage';
 import { HashCollector } from './evidence-runs';
-import { headsOf, segmentOf, TENANT_RANK, utc, type PassScope, type RangePass } from './vault-pass';
+import { TENANT_RANK, type ChainSegment, type PassScope, type RangePass } from './vault-pass';
 
-/** Part of one tenant's chain: afterSeq < seq <= throughSeq (null: to its end). */
-export interface ChainStretch { tenant: string; afterSeq: number; throughSeq: number | null }
+/** One tenant's records with from <= ts_utc < to (both in ts_utc form): a thread's share of the index. */
+export interface IndexSlice { tenant: string; from: string; to: string }
 
-const NO_END = Number.MAX_SAFE_INTEGER;
-
-// Rows as arrays, in this order. in_period is compared in SQL on the index's own ts_utc, exactly as
-// the trail's filters and `export --from/--to` compare it. The members with few distinct values come
-// as one JSON array (a thousand distinct in 340,000 records of the benchmark), parsed once per distinct
-// text; those of queries, exports and violations as another, null for a log. Each value handed from
-// SQLite to JS costs about as much as reading its share of the page, so this takes ~30% off the read.
-const SELECT_STRETCH = `
-  SELECT seq, prev_hash, audit_hash, ts_utc >= @from AND ts_utc < @to AS in_period, timestamp, resource_id,
-    json_array(kind, user, operation, resource_type, compliance_framework, data_classification, is_sensitive) AS common,
+// Rows as arrays, in this order. The period is the index's own range on ts_utc (compared in that form,
+// as the trail's filters and `export --from/--to` compare it); the timestamp is stored only where it
+// is not that same text. The members with few distinct values come as one JSON array (a thousand
+// distinct in 340,000 records of the benchmark), parsed once per distinct text; those of queries,
+// exports and violations as another, null for a log. Each value handed from SQLite to JS costs about
+// as much as reading its share of the page, so this takes ~30% off the read.
+const SELECT_SLICE = `
+  SELECT seq, audit_hash, ts_utc, nullif(timestamp, ts_utc), resource_id,
+    json_array(kind, user, operation, resource_type, compliance_framework, data_classification, is_sensitive),
     CASE WHEN kind <> 'log' THEN json_array(query_type, model_name, record_count, export_type, violation_type, severity,
-      status, file_path, resolved_at) END AS other
-  FROM records INDEXED BY records_report
-  WHERE purged_at IS NULL AND tenant = @tenant AND seq > @after AND seq <= @through AND pos <= @throughPos
-  ORDER BY seq`;
-
-// The tombstones in a gap of the live seqs (the records_tenant_seq index, then each row).
-const SELECT_TOMBSTONES = `
-  SELECT seq, prev_hash, audit_hash FROM records
-  WHERE tenant = ? AND seq > ? AND seq < ? AND pos <= ? AND purged_at IS NOT NULL ORDER BY seq`;
+      status, file_path, resolved_at) END
+  FROM records INDEXED BY records_tenant_time
+  WHERE purged_at IS NULL AND tenant = @tenant AND ts_utc >= @from AND ts_utc < @to AND pos <= @throughPos`;
 
 type Row = [
-  seq: number, prev: string | null, audit: string, inPeriod: number | null, timestamp: string, resourceId: string | null,
+  seq: number, audit: string, tsUtc: string, timestampIfOther: string | null, resourceId: string | null,
   common: string, other: string | null,
 ];
 type Common = [
@@ -78,57 +68,58 @@ class ParsedOnce<T> {
 const u = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
 
 /**
- * Reads the stretches (in chain order) of records with pos <= throughPos: their chain segments, and
- * those in the period into `acc`, with the ranks vault-pass.ts gives them.
+ * Reads the slices of records with pos <= throughPos into `acc`, with the ranks vault-pass.ts gives
+ * them (the order of the tables), and gathers their audit hashes. No chain segments: verifiedChains.
  */
 export function indexPass(
   db: Database.Database,
   scope: PassScope,
-  stretches: readonly ChainStretch[],
+  slices: readonly IndexSlice[],
   throughPos: number,
   acc: ReportAccumulator,
   onProgress?: (records: number) => void,
 ): RangePass {
-  const stretchRows = db.prepare(SELECT_STRETCH).raw();
-  const tombstones = db.prepare(SELECT_TOMBSTONES).raw();
-  const heads = headsOf(db, scope.tenants);
+  const rows = db.prepare(SELECT_SLICE).raw();
   const rankOf = new Map(scope.tenants.map((tenant, i) => [tenant, i * TENANT_RANK]));
-  const bounds = { from: utc(scope.from), to: utc(scope.to), throughPos };
   const hashes = new HashCollector();
-  const segments: RangePass['segments'] = [];
   const reader = new RecordReader();
   let seen = 0;
-  for (const stretch of stretches) {
-    const { tenant } = stretch;
+  for (const { tenant, from, to } of slices) {
     const rank = rankOf.get(tenant)!;
-    const through = stretch.throughSeq ?? NO_END;
-    const checker = new SortedChainChecker(tenant, heads.get(tenant), 'segment');
-    let lastSeq = stretch.afterSeq;
-    const fillGap = (beforeSeq: number) => {
-      for (const [seq, prev, audit] of tombstones.iterate(tenant, lastSeq, beforeSeq, throughPos) as Iterable<[number, string | null, string]>) {
-        checker.push({ seq, claimed: audit, prev, computed: null });
-      }
-    };
+    let lastSeq = 0;
     try {
-      for (const r of stretchRows.iterate({ ...bounds, tenant, after: stretch.afterSeq, through }) as Iterable<Row>) {
+      for (const r of rows.iterate({ tenant, from, to, throughPos }) as Iterable<Row>) {
         if (onProgress && ++seen % 50_000 === 0) onProgress(seen);
-        const seq = r[0];
-        if (seq !== lastSeq + 1) fillGap(seq);
-        lastSeq = seq;
-        // Re-hashed by the verification: the claimed hash stands as computed; the link is checked.
-        checker.push({ seq, claimed: r[2], prev: r[1] ?? '(missing)', computed: r[2] });
-        if (r[3] === 1) {
-          hashes.push(r[2].toLowerCase());
-          acc.add(reader.read(tenant, r), rank + seq);
-        }
+        lastSeq = r[0];
+        hashes.push(r[1].toLowerCase());
+        acc.add(reader.read(tenant, r), rank + r[0]);
       }
-      fillGap(through === NO_END ? NO_END : through + 1);
     } catch (error) {
       throw namedDamage(error, `seq ${lastSeq} of tenant ${tenant}`);
     }
-    segments.push(...segmentOf(tenant, checker, false));
   }
-  return { segments, hashes: hashes.finish() };
+  return { segments: [], hashes: hashes.finish() };
+}
+
+/**
+ * Each tenant's chain up to position throughPos as one segment, for joinRanges: whole (ok) when it
+ * holds as many records as its highest seq, from seq 1. Seqs are unique per tenant (an index says
+ * so), so then none is missing; a seq that is not a whole number the verification named as a break,
+ * and the report then checks that tenant through its records. Read from the (tenant, seq) index alone.
+ */
+export function verifiedChains(db: Database.Database, tenants: readonly string[], throughPos: number): RangePass {
+  const extent = db.prepare('SELECT count(*) AS n, min(seq) AS lo, max(seq) AS hi FROM records WHERE tenant = ? AND pos <= ?');
+  const hashAt = db.prepare('SELECT audit_hash FROM records WHERE tenant = ? AND seq = ?').pluck();
+  const segments: ChainSegment[] = [];
+  for (const tenant of tenants) {
+    const { n, lo, hi } = extent.get(tenant, throughPos) as { n: number; lo: number | null; hi: number | null };
+    if (n === 0 || hi === null) continue;
+    segments.push({
+      tenant, records: n, first: { seq: 1, prev: null }, last: { seq: hi, claimed: hashAt.get(tenant, hi) as string },
+      ok: lo === 1 && hi === n, unordered: false,
+    });
+  }
+  return { segments, hashes: new HashCollector().finish() };
 }
 
 /**
@@ -152,11 +143,11 @@ class RecordReader {
   };
 
   read(tenant: string, r: Row): ReportRecord {
-    const c = this.commons.of(r[6]);
-    const o = r[7] === null ? NO_OTHER : this.others.of(r[7]);
+    const c = this.commons.of(r[5]);
+    const o = r[6] === null ? NO_OTHER : this.others.of(r[6]);
     const x = this.record;
-    x.audit_hash = r[2]; x.kind = c[0]; x.tenant = tenant; x.user = u(c[1]); x.timestamp = r[4];
-    x.operation = u(c[2]); x.resource_type = u(c[3]); x.resource_id = u(r[5]); x.compliance_framework = u(c[4]);
+    x.audit_hash = r[1]; x.kind = c[0]; x.tenant = tenant; x.user = u(c[1]); x.timestamp = r[3] ?? r[2];
+    x.operation = u(c[2]); x.resource_type = u(c[3]); x.resource_id = u(r[4]); x.compliance_framework = u(c[4]);
     x.data_classification = u(c[5]); x.query_type = u(o[0]); x.model_name = u(o[1]); x.record_count = u(o[2]);
     x.export_type = u(o[3]); x.violation_type = u(o[4]); x.severity = u(o[5]); x.status = u(o[6]);
     x.file_path = c[0] === 'export' ? u(o[7]) : undefined;

@@ -1,7 +1,7 @@
 // Computes a ComplianceReport from the vault in one streaming pass over the report's tenants: their
 // chains checked for the integrity section, the records of the period through the shared accumulator,
 // and their audit hashes into the evidence digest. The records the vault's last full verification
-// re-hashed are read from the report index (index-pass.ts), the others from the records and re-hashed
+// re-hashed are read from an index (index-pass.ts), the others from the records and re-hashed
 // (vault-pass.ts); report-parts.ts cuts the pass between two threads for a large vault
 // (buildReportFromVaultOnThreads), with the same result. `verify-report --vault` calls this again
 // with the evidence's query and generatedAt, re-hashing every record, and compares, so everything
@@ -68,7 +68,7 @@ export function reportQuery(db: Database.Database, req: VaultReportRequest): Rep
 export interface PassOptions {
   /**
    * Re-hash every record, as if the vault had never been verified: `verify-report --vault` checks a
-   * report against the records' own bytes, not against the report index.
+   * report against the records' own bytes, not against the index a report reads (index-pass.ts).
    */
   rehashAll?: boolean;
 }
@@ -88,7 +88,7 @@ export function buildReportFromVault(db: Database.Database, req: VaultReportRequ
   const acc = new ReportAccumulator({ query, signer: req.signer, generatedAt: req.generatedAt });
   const scope = { tenants: query.tenants, from: query.from, to: query.to };
   const verification = verificationFor(db, options);
-  const [part] = reportParts(db, query.tenants, maxPosOf(db), verification, 1);
+  const [part] = reportParts(db, scope, maxPosOf(db), verification, 1);
   const ranges = readReportPart(db, scope, part!, acc, req.onProgress);
   const pass = joinRanges(db, scope, ranges, new Set(verification?.brokenTenants));
   return acc.build(pass.evidence, { ...pass.integrity, checkpoint: req.checkpoint ?? null, earlierVerification: contentsCheck(verification) });
@@ -141,7 +141,7 @@ export async function buildReportFromVaultOnThreads(
   const acc = new ReportAccumulator({ query, signer: req.signer, generatedAt: req.generatedAt });
   const verification = verificationFor(db, options);
   const share = options.freeThisThread ? 0.5 : THIS_THREADS_SHARE;
-  const parts = reportParts(db, query.tenants, maxPosOf(db), verification, 2, share);
+  const parts = reportParts(db, scope, maxPosOf(db), verification, 2, share);
   const access = await forWorker(vault);
   const onWorker = (part: ReportPart, onProgress: (records: number) => void) => startWorkerJob<ReportPassResult>(script, {
     ...access, scope, part, accumulator: { query, signer: req.signer, generatedAt: req.generatedAt },

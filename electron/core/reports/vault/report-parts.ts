@@ -1,18 +1,19 @@
 // How a report's pass is cut into parts, one per thread (report-from-vault.ts), and how a part is read.
 // Without a usable verification, a part is a range of positions read from the records and re-hashed
-// (vault-pass.ts). With one, the records it re-hashed are read from the report index in chain order
-// (index-pass.ts), cut between the threads at a tenant and seq, and the records admitted after it are
-// read from the records as before, by the last part: ranges then come out in the order joinRanges
-// joins them (each tenant's index stretches in seq order, then its records admitted since).
+// (vault-pass.ts). With one, the records it re-hashed are read from the index of the report's tenants
+// and period (index-pass.ts), cut between the threads at a tenant and time, and the last part also
+// checks the verified chains and reads the records admitted after the verification as before: ranges
+// then come out in the order joinRanges joins them (each tenant's verified chain, then its records
+// admitted since; the index's ranges carry no chain segments).
 import type Database from 'better-sqlite3';
 import type { ReportAccumulator } from '../../../../shared/reports/report-accumulator';
 import type { LastVerification } from '../../vault/last-verification';
-import { indexPass, type ChainStretch } from './index-pass';
-import { passRange, type PassScope, type RangePass } from './vault-pass';
+import { indexPass, verifiedChains, type IndexSlice } from './index-pass';
+import { passRange, utc, type PassScope, type RangePass } from './vault-pass';
 
 export interface ReportPart {
-  /** Read first, from the report index: these stretches of records with pos <= throughPos. */
-  verified?: { stretches: ChainStretch[]; throughPos: number };
+  /** Read first: these slices of the index (records with pos <= throughPos), and the verified chains if `chains`. */
+  verified?: { slices: IndexSlice[]; throughPos: number; chains: boolean };
   /** Then the records fromPos <= pos <= toPos, re-hashed (none when fromPos > toPos). */
   fromPos: number;
   toPos: number;
@@ -23,11 +24,12 @@ export const needsPageMac = (part: ReportPart): boolean => part.verified !== und
 
 /**
  * The parts for `threads` threads (1 or 2); `share` is the first part's share of the records. A
- * verification through position P leaves the records after P to the last part.
+ * verification through position P leaves the records after P, and the check of the chains, to the
+ * last part.
  */
 export function reportParts(
   db: Database.Database,
-  tenants: readonly string[],
+  scope: PassScope,
   maxPos: number,
   verification: LastVerification | null,
   threads: 1 | 2,
@@ -39,33 +41,44 @@ export function reportParts(
     return [{ fromPos: 1, toPos: split }, { fromPos: split + 1, toPos: maxPos }];
   }
   const throughPos = Math.min(verification.throughPos, maxPos);
-  const whole = tenants.map((tenant): ChainStretch => ({ tenant, afterSeq: 0, throughSeq: null }));
-  if (threads === 1) return [{ verified: { stretches: whole, throughPos }, fromPos: throughPos + 1, toPos: maxPos }];
-  const [first, second] = cutStretches(db, tenants, share);
+  const from = utc(scope.from), to = utc(scope.to);
+  const whole = scope.tenants.map((tenant): IndexSlice => ({ tenant, from, to }));
+  if (threads === 1) return [{ verified: { slices: whole, throughPos, chains: true }, fromPos: throughPos + 1, toPos: maxPos }];
+  const [first, second] = cutSlices(db, whole, throughPos, share);
   return [
-    { verified: { stretches: first, throughPos }, fromPos: 1, toPos: 0 },
-    { verified: { stretches: second, throughPos }, fromPos: throughPos + 1, toPos: maxPos },
+    { verified: { slices: first, throughPos, chains: false }, fromPos: 1, toPos: 0 },
+    { verified: { slices: second, throughPos, chains: true }, fromPos: throughPos + 1, toPos: maxPos },
   ];
 }
 
-/** The tenants' chains cut in two at `share` of their records (by their heads' seqs), in order. */
-function cutStretches(db: Database.Database, tenants: readonly string[], share: number): [ChainStretch[], ChainStretch[]] {
+/**
+ * The slices cut in two at `share` of their records, in order. Sizes are the chain heads' seqs (the
+ * period may hold fewer); the tenant the cut falls in is cut at the time of its record at that rank
+ * in the period (records of that same time go to the second part), or not at all when the period
+ * holds fewer.
+ */
+function cutSlices(db: Database.Database, slices: readonly IndexSlice[], throughPos: number, share: number): [IndexSlice[], IndexSlice[]] {
   const headSeq = db.prepare('SELECT seq FROM chain_heads WHERE tenant = ?').pluck();
-  const sizes = tenants.map((tenant) => (headSeq.get(tenant) as number | undefined) ?? 0);
+  const timeAt = db.prepare(`SELECT ts_utc FROM records INDEXED BY records_tenant_time
+    WHERE purged_at IS NULL AND tenant = ? AND ts_utc >= ? AND ts_utc < ? AND pos <= ? LIMIT 1 OFFSET ?`).pluck();
+  const sizes = slices.map((s) => (headSeq.get(s.tenant) as number | undefined) ?? 0);
   let left = Math.floor(sizes.reduce((a, b) => a + b, 0) * share);
-  const first: ChainStretch[] = [], second: ChainStretch[] = [];
-  tenants.forEach((tenant, i) => {
+  const first: IndexSlice[] = [], second: IndexSlice[] = [];
+  slices.forEach((slice, i) => {
     const size = sizes[i]!;
     if (left >= size) {
-      first.push({ tenant, afterSeq: 0, throughSeq: null });
+      first.push(slice);
       left -= size;
-    } else if (left > 0) {
-      first.push({ tenant, afterSeq: 0, throughSeq: left });
-      second.push({ tenant, afterSeq: left, throughSeq: null });
-      left = 0;
-    } else {
-      second.push({ tenant, afterSeq: 0, throughSeq: null });
+      return;
     }
+    const cut = left > 0 ? (timeAt.get(slice.tenant, slice.from, slice.to, throughPos, left) as string | undefined) : undefined;
+    if (cut === undefined) {
+      (left > 0 ? first : second).push(slice);
+    } else {
+      first.push({ ...slice, to: cut });
+      second.push({ ...slice, from: cut });
+    }
+    left = 0;
   });
   return [first, second];
 }
@@ -81,7 +94,8 @@ export function readReportPart(
   const ranges: RangePass[] = [];
   let fromIndex = 0;
   if (part.verified) {
-    ranges.push(indexPass(db, scope, part.verified.stretches, part.verified.throughPos, acc, (n) => onProgress?.((fromIndex = n))));
+    if (part.verified.chains) ranges.push(verifiedChains(db, scope.tenants, part.verified.throughPos));
+    ranges.push(indexPass(db, scope, part.verified.slices, part.verified.throughPos, acc, (n) => onProgress?.((fromIndex = n))));
   }
   if (part.fromPos <= part.toPos) {
     ranges.push(passRange(db, scope, part.fromPos, part.toPos, acc, (n) => onProgress?.(fromIndex + n)));

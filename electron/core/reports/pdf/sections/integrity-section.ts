@@ -24,9 +24,9 @@ export function drawIntegrity(cursor: Cursor, r: ComplianceReport): void {
   }
   const earlier = i.earlierVerification;
   cursor.paragraph(earlier
-    ? `Record contents: the records up to vault position ${earlier.throughPos.toLocaleString('en')} were re-hashed by the `
-      + `vault's full verification of ${earlier.verifiedAt}, and their chain links were checked again for this report; `
-      + 'the records admitted after it were re-hashed for this report.'
+    ? `Record contents: the records up to vault position ${earlier.throughPos.toLocaleString('en')} were re-hashed and `
+      + `linked by the vault's full verification of ${earlier.verifiedAt}, and each was found still in its chain for this `
+      + 'report; the records admitted after it were re-hashed for this report.'
     : 'Record contents: every record was re-hashed for this report.');
   cursor.space(6);
   cursor.heading('Checkpoint', TEXT.h2);
