@@ -1,5 +1,5 @@
 // A report over a vault that `auditdesk verify` has verified reads the records it re-hashed from the
-// index of its tenants and period (index-pass.ts) and re-hashes only those admitted after it. What a user must be able
+// report index (index-pass.ts) and re-hashes only those admitted after it. What a user must be able
 // to count on: the report is the same as one that re-hashes everything; it says which records the
 // verification vouched for; a record changed or lost after the verification is still named, by the
 // report where it can be (the records admitted since, a gap in a chain) and by `verify-report

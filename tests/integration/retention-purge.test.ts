@@ -81,7 +81,7 @@ describe('retention', () => {
     } finally {
       db.close();
     }
-    // Once verified, the report reads the kept records from records_tenant_time, which leaves the
+    // Once verified, the report reads the kept records from the report index, which leaves the
     // tombstones out; the chains, tombstones and all, are still found whole.
     expect((await cli(['verify', vault])).code).toBe(0);
     const after = openVault(vault, PASSPHRASE);

@@ -35,7 +35,7 @@ describe('serve on two threads', () => {
     expect((two.report.totals as { records: number }).records).toBeGreaterThan(0);
     expect((two.report.integrity as { brokenChains: unknown[] }).brokenChains).toEqual([]);
     // The first serve's Verify was recorded: the second serve's report read the verified records
-    // from the tenant and time index (and says so), and came out the same.
+    // from the report index (and says so), and came out the same.
     const integrity = (r: Record<string, unknown>) => r.integrity as { earlierVerification: unknown };
     expect(integrity(two.report).earlierVerification).toBeNull();
     expect(integrity(one.report).earlierVerification).toMatchObject({ throughPos: expect.any(Number) });

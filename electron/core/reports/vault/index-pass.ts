@@ -1,8 +1,8 @@
 // The report's pass over records that the vault's last full verification re-hashed (positions up to
-// its throughPos): their members are read from the index records_tenant_time holds (migration 9),
-// the report's tenants and period only, instead of reading and parsing each record. That is what
-// brings a report over 1M records under 5 s (docs/reports.md, "A verified vault"): an index entry is
-// ~190 bytes against ~1,400 for the record, and SQLite has already split the members out.
+// its throughPos): their members are read from the records_report index (migration 9), in chain
+// order, instead of reading and parsing each record. That is what brings a report over 1M records
+// under 5 s (docs/reports.md, "A verified vault"): an index entry is ~190 bytes against ~1,400 for
+// the record, and SQLite has already split the members out.
 //
 // What is checked, and what is not (verifiedChains): that each chain still holds every record the
 // verification saw (as many records up to its position as the highest seq, from seq 1: seqs are
@@ -16,14 +16,16 @@ import type { ReportAccumulator } from '../../../../shared/reports/report-accumu
 import type { ReportRecord } from '../../../../shared/reports/report-record';
 import { namedDamage } from '../../vault/named-damage';
 import { HashCollector } from './evidence-runs';
-import { TENANT_RANK, type ChainSegment, type PassScope, type RangePass } from './vault-pass';
+import { TENANT_RANK, utc, type ChainSegment, type PassScope, type RangePass } from './vault-pass';
 
-/** One tenant's records with from <= ts_utc < to (both in ts_utc form): a thread's share of the index. */
-export interface IndexSlice { tenant: string; from: string; to: string }
+/** Part of one tenant's chain, afterSeq < seq <= throughSeq (null: to its end): a thread's share of the index. */
+export interface IndexSlice { tenant: string; afterSeq: number; throughSeq: number | null }
 
-// Rows as arrays, in this order. The period is the index's own range on ts_utc (compared in that form,
-// as the trail's filters and `export --from/--to` compare it); the timestamp is stored only where it
-// is not that same text. The members with few distinct values come as one JSON array (a thousand
+const NO_END = Number.MAX_SAFE_INTEGER;
+
+// Rows as arrays, in this order. The period is compared on the index's own ts_utc (in that form, as
+// the trail's filters and `export --from/--to` compare it), by SQLite, which skips the rest; the
+// timestamp is stored only where it is not that same text. The members with few distinct values come as one JSON array (a thousand
 // distinct in 340,000 records of the benchmark), parsed once per distinct text; those of queries,
 // exports and violations as another, null for a log. Each value handed from SQLite to JS costs about
 // as much as reading its share of the page, so this takes ~30% off the read.
@@ -32,8 +34,9 @@ const SELECT_SLICE = `
     json_array(kind, user, operation, resource_type, compliance_framework, data_classification, is_sensitive),
     CASE WHEN kind <> 'log' THEN json_array(query_type, model_name, record_count, export_type, violation_type, severity,
       status, file_path, resolved_at) END
-  FROM records INDEXED BY records_tenant_time
-  WHERE purged_at IS NULL AND tenant = @tenant AND ts_utc >= @from AND ts_utc < @to AND pos <= @throughPos`;
+  FROM records INDEXED BY records_report
+  WHERE purged_at IS NULL AND tenant = @tenant AND seq > @after AND seq <= @through AND pos <= @throughPos
+    AND ts_utc >= @from AND ts_utc < @to`;
 
 type Row = [
   seq: number, audit: string, tsUtc: string, timestampIfOther: string | null, resourceId: string | null,
@@ -81,14 +84,15 @@ export function indexPass(
 ): RangePass {
   const rows = db.prepare(SELECT_SLICE).raw();
   const rankOf = new Map(scope.tenants.map((tenant, i) => [tenant, i * TENANT_RANK]));
+  const from = utc(scope.from), to = utc(scope.to);
   const hashes = new HashCollector();
   const reader = new RecordReader();
   let seen = 0;
-  for (const { tenant, from, to } of slices) {
+  for (const { tenant, afterSeq, throughSeq } of slices) {
     const rank = rankOf.get(tenant)!;
-    let lastSeq = 0;
+    let lastSeq = afterSeq;
     try {
-      for (const r of rows.iterate({ tenant, from, to, throughPos }) as Iterable<Row>) {
+      for (const r of rows.iterate({ tenant, after: afterSeq, through: throughSeq ?? NO_END, throughPos, from, to }) as Iterable<Row>) {
         if (onProgress && ++seen % 50_000 === 0) onProgress(seen);
         lastSeq = r[0];
         hashes.push(r[1].toLowerCase());

@@ -1,7 +1,7 @@
 // Computes a ComplianceReport from the vault in one streaming pass over the report's tenants: their
 // chains checked for the integrity section, the records of the period through the shared accumulator,
 // and their audit hashes into the evidence digest. The records the vault's last full verification
-// re-hashed are read from an index (index-pass.ts), the others from the records and re-hashed
+// re-hashed are read from the report index (index-pass.ts), the others from the records and re-hashed
 // (vault-pass.ts); report-parts.ts cuts the pass between two threads for a large vault
 // (buildReportFromVaultOnThreads), with the same result. `verify-report --vault` calls this again
 // with the evidence's query and generatedAt, re-hashing every record, and compares, so everything

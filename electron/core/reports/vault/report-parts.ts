@@ -1,7 +1,7 @@
 // How a report's pass is cut into parts, one per thread (report-from-vault.ts), and how a part is read.
 // Without a usable verification, a part is a range of positions read from the records and re-hashed
-// (vault-pass.ts). With one, the records it re-hashed are read from the index of the report's tenants
-// and period (index-pass.ts), cut between the threads at a tenant and time, and the last part also
+// (vault-pass.ts). With one, the records it re-hashed are read from the report index in chain order
+// (index-pass.ts), cut between the threads at a tenant and seq, and the last part also
 // checks the verified chains and reads the records admitted after the verification as before: ranges
 // then come out in the order joinRanges joins them (each tenant's verified chain, then its records
 // admitted since; the index's ranges carry no chain segments).
@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 import type { ReportAccumulator } from '../../../../shared/reports/report-accumulator';
 import type { LastVerification } from '../../vault/last-verification';
 import { indexPass, verifiedChains, type IndexSlice } from './index-pass';
-import { passRange, utc, type PassScope, type RangePass } from './vault-pass';
+import { passRange, type PassScope, type RangePass } from './vault-pass';
 
 export interface ReportPart {
   /** Read first: these slices of the index (records with pos <= throughPos), and the verified chains if `chains`. */
@@ -41,44 +41,33 @@ export function reportParts(
     return [{ fromPos: 1, toPos: split }, { fromPos: split + 1, toPos: maxPos }];
   }
   const throughPos = Math.min(verification.throughPos, maxPos);
-  const from = utc(scope.from), to = utc(scope.to);
-  const whole = scope.tenants.map((tenant): IndexSlice => ({ tenant, from, to }));
+  const whole = scope.tenants.map((tenant): IndexSlice => ({ tenant, afterSeq: 0, throughSeq: null }));
   if (threads === 1) return [{ verified: { slices: whole, throughPos, chains: true }, fromPos: throughPos + 1, toPos: maxPos }];
-  const [first, second] = cutSlices(db, whole, throughPos, share);
+  const [first, second] = cutSlices(db, scope.tenants, share);
   return [
     { verified: { slices: first, throughPos, chains: false }, fromPos: 1, toPos: 0 },
     { verified: { slices: second, throughPos, chains: true }, fromPos: throughPos + 1, toPos: maxPos },
   ];
 }
 
-/**
- * The slices cut in two at `share` of their records, in order. Sizes are the chain heads' seqs (the
- * period may hold fewer); the tenant the cut falls in is cut at the time of its record at that rank
- * in the period (records of that same time go to the second part), or not at all when the period
- * holds fewer.
- */
-function cutSlices(db: Database.Database, slices: readonly IndexSlice[], throughPos: number, share: number): [IndexSlice[], IndexSlice[]] {
+/** The tenants' chains cut in two at `share` of their records (by their heads' seqs), in order. */
+function cutSlices(db: Database.Database, tenants: readonly string[], share: number): [IndexSlice[], IndexSlice[]] {
   const headSeq = db.prepare('SELECT seq FROM chain_heads WHERE tenant = ?').pluck();
-  const timeAt = db.prepare(`SELECT ts_utc FROM records INDEXED BY records_tenant_time
-    WHERE purged_at IS NULL AND tenant = ? AND ts_utc >= ? AND ts_utc < ? AND pos <= ? LIMIT 1 OFFSET ?`).pluck();
-  const sizes = slices.map((s) => (headSeq.get(s.tenant) as number | undefined) ?? 0);
+  const sizes = tenants.map((tenant) => (headSeq.get(tenant) as number | undefined) ?? 0);
   let left = Math.floor(sizes.reduce((a, b) => a + b, 0) * share);
   const first: IndexSlice[] = [], second: IndexSlice[] = [];
-  slices.forEach((slice, i) => {
+  tenants.forEach((tenant, i) => {
     const size = sizes[i]!;
     if (left >= size) {
-      first.push(slice);
+      first.push({ tenant, afterSeq: 0, throughSeq: null });
       left -= size;
-      return;
-    }
-    const cut = left > 0 ? (timeAt.get(slice.tenant, slice.from, slice.to, throughPos, left) as string | undefined) : undefined;
-    if (cut === undefined) {
-      (left > 0 ? first : second).push(slice);
+    } else if (left > 0) {
+      first.push({ tenant, afterSeq: 0, throughSeq: left });
+      second.push({ tenant, afterSeq: left, throughSeq: null });
+      left = 0;
     } else {
-      first.push({ ...slice, to: cut });
-      second.push({ ...slice, from: cut });
+      second.push({ tenant, afterSeq: 0, throughSeq: null });
     }
-    left = 0;
   });
   return [first, second];
 }
