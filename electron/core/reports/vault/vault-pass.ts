@@ -82,7 +82,7 @@ function parsed(canonical: string): Record<string, unknown> {
 /** A bound of the period in the vault's ts_utc form ("YYYY-MM-DDTHH:MM:SS.sssZ"), to compare as text. */
 export const utc = (iso: string) => new Date(iso).toISOString();
 
-export const headsOf = (db: Database.Database, tenants: readonly string[]): Map<string, ExpectedHead> => {
+const headsOf = (db: Database.Database, tenants: readonly string[]): Map<string, ExpectedHead> => {
   const headOf = db.prepare('SELECT tenant, seq, hash FROM chain_heads WHERE tenant = ?');
   return new Map(tenants.flatMap((t) => {
     const head = headOf.get(t) as ExpectedHead | undefined;
@@ -154,7 +154,7 @@ export function passRange(
 }
 
 /** What a range's checker saw of one tenant, as joinRanges needs it (none: the range held no record of it). */
-export function segmentOf(tenant: string, checker: SortedChainChecker, unordered: boolean): ChainSegment[] {
+function segmentOf(tenant: string, checker: SortedChainChecker, unordered: boolean): ChainSegment[] {
   const first = checker.first;
   if (!first) return unordered ? [{ tenant, records: 0, first: { seq: 0, prev: null }, last: { seq: 0, claimed: '' }, ok: false, unordered: true }] : [];
   const result = checker.finish();
@@ -211,7 +211,7 @@ function joinsCleanly(segments: readonly ChainSegment[], head: ExpectedHead | un
  * would give: JSON nulls are absent members, objects their JSON text, is_sensitive true for JSON
  * true or 1.
  */
-export function toReportRecord(record: Record<string, unknown>, auditHash: string): ReportRecord {
+function toReportRecord(record: Record<string, unknown>, auditHash: string): ReportRecord {
   // One object literal with every member, absent ones undefined (read as absent): every record gets
   // the same shape, so the accumulator's reads of its members stay fast.
   return {
