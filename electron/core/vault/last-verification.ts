@@ -1,6 +1,6 @@
 // The last full verification of the vault (migration 9): a report re-hashes only the records admitted
 // after it, and reads the earlier ones' members from the records_report index (docs/reports.md,
-// "Performance"). Written by `auditdesk verify` and the app's Verify, whatever they found: a tenant
+// "A verified vault"). Written by `auditdesk verify` and the app's Verify, whatever they found: a tenant
 // whose chain had a break is listed, and a report re-hashes that tenant's whole chain again.
 import type Database from 'better-sqlite3';
 

@@ -8,8 +8,6 @@ import { reportCsv } from './report-csv';
 
 import type { ReportFormat } from './report-formats';
 
-export { REPORT_FORMATS, type ReportFormat } from './report-formats';
-
 export interface SigningKey {
   p12: Uint8Array;
   passphrase: string;

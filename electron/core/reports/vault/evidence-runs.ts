@@ -118,7 +118,7 @@ export const transferablesOf = (runs: readonly HashRun[]): ArrayBuffer[] =>
 /** The digest of every run's hashes together, merged in order. */
 export function digestOfRuns(runs: readonly HashRun[]): EvidenceHashes {
   const sha = createHash('sha256');
-  const lineRuns = runs.filter((r): r is Extract<HashRun, { kind: 'lines' }> => r.kind === 'lines');
+  const lineRuns = runs.filter((r): r is LineRun => r.kind === 'lines');
   const count = lineRuns.length === runs.length
     ? mergeLines(lineRuns, sha)
     : mergeStrings(runs.map((r) => (r.kind === 'strings' ? r.hashes : linesInOrder(r))), sha);
@@ -126,56 +126,66 @@ export function digestOfRuns(runs: readonly HashRun[]): EvidenceHashes {
 }
 
 const CHUNK_LINES = 4096;
+type LineRun = Extract<HashRun, { kind: 'lines' }>;
 
-function mergeLines(all: ReadonlyArray<Extract<HashRun, { kind: 'lines' }>>, sha: Hash): number {
-  const runs = all.filter((r) => r.prefixes.length > 0);
-  const next = runs.map(() => 0);
-  const chunk = new Uint8Array(CHUNK_LINES * LINE);
-  let filled = 0, count = 0;
+/**
+ * Calls `take(r, i)` for item i of run r, over every item of the runs (each sorted), in merged order;
+ * `before(r, i, s, j)` says whether item i of run r comes before item j of run s.
+ */
+function mergeRuns(
+  lengths: readonly number[],
+  before: (r: number, i: number, s: number, j: number) => boolean,
+  take: (r: number, i: number) => void,
+): void {
+  const next = lengths.map(() => 0);
   for (;;) {
     let from = -1;
-    for (let r = 0; r < runs.length; r++) {
-      if (next[r]! < runs[r]!.prefixes.length && (from < 0 || before(runs[r]!, next[r]!, runs[from]!, next[from]!))) from = r;
+    for (let r = 0; r < lengths.length; r++) {
+      if (next[r]! < lengths[r]! && (from < 0 || before(r, next[r]!, from, next[from]!))) from = r;
     }
-    if (from < 0) break;
-    const lines = runs[from]!.lines;
-    // Each run is read in order, so this byte loop streams (cheaper than a copy call per 65 bytes).
-    for (let b = next[from]!++ * LINE, end = b + LINE, o = filled * LINE; b < end; b++, o++) chunk[o] = lines[b]!;
-    count++;
-    if (++filled === CHUNK_LINES) {
-      sha.update(chunk);
-      filled = 0;
-    }
+    if (from < 0) return;
+    take(from, next[from]!++);
   }
+}
+
+function mergeLines(runs: readonly LineRun[], sha: Hash): number {
+  const chunk = new Uint8Array(CHUNK_LINES * LINE);
+  let filled = 0, count = 0;
+  mergeRuns(
+    runs.map((r) => r.prefixes.length),
+    (r, i, s, j) => {
+      const pa = runs[r]!.prefixes[i]!, pb = runs[s]!.prefixes[j]!;
+      return pa !== pb ? pa < pb : compareRest(runs[r]!.lines, i * LINE, runs[s]!.lines, j * LINE) < 0;
+    },
+    (r, i) => {
+      const lines = runs[r]!.lines;
+      // Each run is read in order, so this byte loop streams (cheaper than a copy call per 65 bytes).
+      for (let b = i * LINE, end = b + LINE, o = filled * LINE; b < end; b++, o++) chunk[o] = lines[b]!;
+      count++;
+      if (++filled === CHUNK_LINES) {
+        sha.update(chunk);
+        filled = 0;
+      }
+    },
+  );
   if (filled > 0) sha.update(chunk.subarray(0, filled * LINE));
   return count;
 }
 
-function before(a: Extract<HashRun, { kind: 'lines' }>, i: number, b: Extract<HashRun, { kind: 'lines' }>, j: number): boolean {
-  const pa = a.prefixes[i]!, pb = b.prefixes[j]!;
-  return pa !== pb ? pa < pb : compareRest(a.lines, i * LINE, b.lines, j * LINE) < 0;
-}
-
-const linesInOrder = (run: Extract<HashRun, { kind: 'lines' }>): string[] =>
+const linesInOrder = (run: LineRun): string[] =>
   Array.from(run.prefixes, (_, k) => Buffer.from(run.lines.buffer, run.lines.byteOffset + k * LINE, 64).toString('latin1'));
 
 function mergeStrings(runs: ReadonlyArray<readonly string[]>, sha: Hash): number {
-  const next = runs.map(() => 0);
   let chunk: string[] = [];
   let count = 0;
-  for (;;) {
-    let from = -1;
-    for (let r = 0; r < runs.length; r++) {
-      if (next[r]! < runs[r]!.length && (from < 0 || runs[r]![next[r]!]! < runs[from]![next[from]!]!)) from = r;
-    }
-    if (from < 0) break;
-    chunk.push(runs[from]![next[from]!++]!);
+  mergeRuns(runs.map((r) => r.length), (r, i, s, j) => runs[r]![i]! < runs[s]![j]!, (r, i) => {
+    chunk.push(runs[r]![i]!);
     count++;
     if (chunk.length === CHUNK_LINES) {
       sha.update(`${chunk.join('\n')}\n`, 'utf8');
       chunk = [];
     }
-  }
+  });
   if (chunk.length) sha.update(`${chunk.join('\n')}\n`, 'utf8');
   return count;
 }

@@ -25,9 +25,9 @@ const NO_END = Number.MAX_SAFE_INTEGER;
 
 // Rows as arrays, in this order. The period is compared on the index's own ts_utc (in that form, as
 // the trail's filters and `export --from/--to` compare it), by SQLite, which skips the rest; the
-// timestamp is stored only where it is not that same text. The members with few distinct values come as one JSON array (a thousand
-// distinct in 340,000 records of the benchmark), parsed once per distinct text; those of queries,
-// exports and violations as another, null for a log. Each value handed from SQLite to JS costs about
+// timestamp is stored only where it is not that same text. The members with few distinct values come
+// as one JSON array (a thousand distinct in 340,000 records of the benchmark), parsed once per
+// distinct text; those of queries, exports and violations as another, null for a log. Each value handed from SQLite to JS costs about
 // as much as reading its share of the page, so this takes ~30% off the read.
 const SELECT_SLICE = `
   SELECT seq, audit_hash, ts_utc, nullif(timestamp, ts_utc), resource_id,
